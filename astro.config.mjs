@@ -1,0 +1,15 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+
+// https://docs.astro.build/en/reference/configuration-reference/
+export default defineConfig({
+  // Overridden by the deployment (see README « Déployer »).
+  site: process.env.SITE_URL ?? 'https://je-soutiens.example',
+  // No client-side JavaScript anywhere: links are plain links.
+  prefetch: false,
+  devToolbar: { enabled: false },
+  build: {
+    // A small stylesheet inlined saves a render-blocking request on the only page.
+    inlineStylesheets: 'always',
+  },
+});

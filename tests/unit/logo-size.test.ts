@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { LOGO_BOX, logoDisplaySize, logoWidths } from '../../src/lib/logo-size';
+
+describe('logoDisplaySize', () => {
+  it('fits a wide wordmark to the width of the box', () => {
+    expect(logoDisplaySize({ width: 2000, height: 500 })).toEqual({ width: 224, height: 56 });
+  });
+
+  it('fits a square badge to the height of the box', () => {
+    expect(logoDisplaySize({ width: 1200, height: 1200 })).toEqual({ width: 96, height: 96 });
+  });
+
+  it('fits a tall logo to the height of the box', () => {
+    expect(logoDisplaySize({ width: 800, height: 1000 })).toEqual({ width: 77, height: 96 });
+  });
+
+  it('never leaves the box, whatever the shape', () => {
+    for (const [width, height] of [[1, 5000], [5000, 1], [1000, 429], [333, 777]] as const) {
+      const size = logoDisplaySize({ width, height });
+      expect(size.width).toBeLessThanOrEqual(LOGO_BOX.width);
+      expect(size.height).toBeLessThanOrEqual(LOGO_BOX.height);
+      expect(Math.min(size.width, size.height)).toBeGreaterThanOrEqual(1);
+    }
+  });
+
+  it('refuses an empty image', () => {
+    expect(() => logoDisplaySize({ width: 0, height: 100 })).toThrow(RangeError);
+  });
+});
+
+describe('logoWidths', () => {
+  it('covers 1× and 2× screens', () => {
+    expect(logoWidths(224, 2000)).toEqual([224, 448]);
+  });
+
+  it('never upscales a small source', () => {
+    expect(logoWidths(224, 300)).toEqual([224, 300]);
+    expect(logoWidths(224, 224)).toEqual([224]);
+  });
+});

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { CATEGORIES, CATEGORY_IDS, isCategoryId } from '../../src/lib/categories';
+import { compareOrganisations, groupByCategory, isPublished, type OrganisationLike } from '../../src/lib/organisations';
+
+function entry(id: string, data: Partial<OrganisationLike['data']> = {}): OrganisationLike {
+  return { id, data: { name: id, category: 'medias-independants', draft: false, ...data } };
+}
+
+describe('categories', () => {
+  it('are defined once, with unique ids and French labels', () => {
+    expect(new Set(CATEGORY_IDS).size).toBe(CATEGORIES.length);
+    expect(CATEGORIES.map((category) => category.label)).toEqual([
+      'Médias indépendants',
+      'Solidarité et humanitaire',
+      'Libertés numériques',
+    ]);
+  });
+
+  it('recognises only their own ids', () => {
+    expect(isCategoryId('solidarite')).toBe(true);
+    expect(isCategoryId('Solidarité')).toBe(false);
+    expect(isCategoryId('')).toBe(false);
+  });
+});
+
+describe('compareOrganisations', () => {
+  it('puts entries with an order first, smaller first', () => {
+    const sorted = [entry('c'), entry('b', { order: 2 }), entry('a', { order: 1 })].sort(compareOrganisations);
+    expect(sorted.map((e) => e.id)).toEqual(['a', 'b', 'c']);
+  });
+
+  it('sorts the rest by name in French alphabetical order, ignoring case and accents', () => {
+    const sorted = [entry('3', { name: 'Zèbre' }), entry('1', { name: 'éclair' }), entry('2', { name: 'Framasoft' })].sort(
+      compareOrganisations,
+    );
+    expect(sorted.map((e) => e.data.name)).toEqual(['éclair', 'Framasoft', 'Zèbre']);
+  });
+
+  it('keeps a stable order for equal names', () => {
+    const sorted = [entry('b', { name: 'Même' }), entry('a', { name: 'Même' })].sort(compareOrganisations);
+    expect(sorted.map((e) => e.id)).toEqual(['a', 'b']);
+  });
+});
+
+describe('groupByCategory', () => {
+  it('follows the order of CATEGORIES and drops empty categories', () => {
+    const groups = groupByCategory([
+      entry('quadrature', { category: 'libertes-numeriques' }),
+      entry('blast', { category: 'medias-independants' }),
+    ]);
+    expect(groups.map((group) => group.category.id)).toEqual(['medias-independants', 'libertes-numeriques']);
+  });
+
+  it('sorts each group', () => {
+    const [group] = groupByCategory([entry('b', { order: 2 }), entry('a', { order: 1 })]);
+    expect(group?.organisations.map((e) => e.id)).toEqual(['a', 'b']);
+  });
+});
+
+describe('isPublished', () => {
+  it('hides drafts from the published site only', () => {
+    const draft = entry('draft', { draft: true });
+    expect(isPublished(draft, { includeDrafts: false })).toBe(false);
+    expect(isPublished(draft, { includeDrafts: true })).toBe(true);
+    expect(isPublished(entry('final'), { includeDrafts: false })).toBe(true);
+  });
+});

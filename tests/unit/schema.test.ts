@@ -1,0 +1,97 @@
+import type { SchemaContext } from 'astro:content';
+import { z } from 'astro/zod';
+import { describe, expect, it } from 'vitest';
+import { collections } from '../../src/content.config';
+
+/**
+ * The collection's own schema, with `image()` standing in for Astro's (which resolves files during a build):
+ * here a logo is any non-empty path. What a missing logo file does is tested on a real build.
+ */
+const fakeImage = (() => z.string().min(1)) as unknown as SchemaContext['image'];
+const { schema } = collections.organisations;
+if (typeof schema !== 'function') throw new Error('The organisations schema should be a function of { image }.');
+const organisation = schema({ image: fakeImage });
+
+const valid = {
+  name: 'BLAST',
+  url: 'https://www.blast-info.fr/',
+  logo: './blast.jpg',
+  category: 'medias-independants',
+};
+
+function issuesOf(data: Record<string, unknown>) {
+  const result = organisation.safeParse(data);
+  return result.success ? [] : result.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
+}
+
+describe('organisations schema', () => {
+  it('accepts a minimal entry and defaults draft to false', () => {
+    const result = organisation.safeParse(valid);
+    expect(result.success).toBe(true);
+    expect(result.data).toMatchObject({ ...valid, draft: false });
+  });
+
+  it('accepts every optional field', () => {
+    const result = organisation.safeParse({
+      ...valid,
+      cta: { label: 'Faire un don', url: 'https://don.example.org/' },
+      order: 2,
+      since: '2024-03-01',
+      draft: true,
+    });
+    expect(result.success).toBe(true);
+    expect(result.data).toMatchObject({ since: new Date('2024-03-01'), order: 2, draft: true });
+  });
+
+  it.each(['name', 'url', 'logo', 'category'])('requires %s', (field) => {
+    const { [field as keyof typeof valid]: _removed, ...rest } = valid;
+    expect(issuesOf(rest).map((issue) => issue.path)).toContain(field);
+  });
+
+  it('refuses an empty or blank name', () => {
+    expect(issuesOf({ ...valid, name: '' })).toEqual([{ path: 'name', message: expect.stringContaining('vide') }]);
+    expect(issuesOf({ ...valid, name: '   ' })).toHaveLength(1);
+  });
+
+  it.each([
+    'javascript:alert(1)',
+    'mailto:contact@example.org',
+    'ftp://ftp.example.org/',
+    'blast-info.fr',
+    'une adresse',
+    '',
+  ])('refuses %j as a link, explaining what a web address is', (url) => {
+    expect(issuesOf({ ...valid, url })).toEqual([{ path: 'url', message: expect.stringContaining('https://') }]);
+    expect(issuesOf({ ...valid, cta: { label: 'Don', url } })).toEqual([
+      { path: 'cta.url', message: expect.stringContaining('https://') },
+    ]);
+  });
+
+  it('accepts http and https links', () => {
+    expect(issuesOf({ ...valid, url: 'http://example.org/' })).toEqual([]);
+    expect(issuesOf({ ...valid, url: 'https://fr.wikipedia.org/wiki/Framasoft' })).toEqual([]);
+  });
+
+  it('lists the valid categories when one does not exist', () => {
+    const [issue] = issuesOf({ ...valid, category: 'culture' });
+    expect(issue?.path).toBe('category');
+    expect(issue?.message).toContain('medias-independants, solidarite, libertes-numeriques');
+  });
+
+  it('refuses unknown fields, at the top and inside cta', () => {
+    expect(issuesOf({ ...valid, titre: 'BLAST' }).map((issue) => issue.path)).toEqual(['']);
+    expect(issuesOf({ ...valid, cta: { label: 'Don', url: 'https://a.example/', urll: 'x' } })).toHaveLength(1);
+  });
+
+  it('refuses a cta without its label', () => {
+    expect(issuesOf({ ...valid, cta: { label: ' ', url: 'https://a.example/' } }).map((issue) => issue.path)).toEqual([
+      'cta.label',
+    ]);
+  });
+
+  it('refuses an order that is not an integer and a date that is not a date', () => {
+    expect(issuesOf({ ...valid, order: 1.5 }).map((issue) => issue.path)).toEqual(['order']);
+    expect(issuesOf({ ...valid, order: 'premier' }).map((issue) => issue.path)).toEqual(['order']);
+    expect(issuesOf({ ...valid, since: 'hier' }).map((issue) => issue.path)).toEqual(['since']);
+  });
+});
