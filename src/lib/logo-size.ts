@@ -31,3 +31,17 @@ export function logoWidths(displayWidth: number, sourceWidth: number): number[] 
   const widths = [displayWidth, displayWidth * 2].map((width) => Math.min(width, sourceWidth));
   return [...new Set(widths)];
 }
+
+/**
+ * The smallest source, in this logo's shape, that stays sharp on a 2× screen: twice the box it is
+ * shown in. Below it the browser would upscale a blurry logo.
+ */
+export function minimumLogoSize(source: Size, box: Size = LOGO_BOX): Size {
+  const scale = Math.min(box.width / source.width, box.height / source.height);
+  return { width: Math.ceil(source.width * scale * 2), height: Math.ceil(source.height * scale * 2) };
+}
+
+export function isLogoTooSmall(source: Size, box: Size = LOGO_BOX): boolean {
+  const minimum = minimumLogoSize(source, box);
+  return source.width < minimum.width || source.height < minimum.height;
+}

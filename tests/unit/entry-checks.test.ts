@@ -42,6 +42,15 @@ describe('findEntryProblems', () => {
     expect(problems).toEqual([expect.objectContaining({ file: 'src/content/organisations/blast-bis.md', field: 'url' })]);
   });
 
+  it('skips links the schema already refused instead of crashing on them', () => {
+    expect(
+      findEntryProblems([
+        stored('a', { name: 'A', url: 'www.a.example' }),
+        stored('b', { name: 'B', url: 'www.a.example' }),
+      ]),
+    ).toEqual([]);
+  });
+
   it('keeps different pages of one site apart', () => {
     expect(
       findEntryProblems([

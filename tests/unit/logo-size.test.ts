@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LOGO_BOX, logoDisplaySize, logoWidths } from '../../src/lib/logo-size';
+import { isLogoTooSmall, LOGO_BOX, logoDisplaySize, logoWidths, minimumLogoSize } from '../../src/lib/logo-size';
 
 describe('logoDisplaySize', () => {
   it('fits a wide wordmark to the width of the box', () => {
@@ -36,5 +36,23 @@ describe('logoWidths', () => {
   it('never upscales a small source', () => {
     expect(logoWidths(224, 300)).toEqual([224, 300]);
     expect(logoWidths(224, 224)).toEqual([224]);
+  });
+});
+
+describe('minimumLogoSize and isLogoTooSmall', () => {
+  it('asks twice the box, in the logo’s own shape', () => {
+    expect(minimumLogoSize({ width: 300, height: 75 })).toEqual({ width: 448, height: 112 });
+    expect(minimumLogoSize({ width: 100, height: 100 })).toEqual({ width: 192, height: 192 });
+  });
+
+  it('accepts logos from exactly twice the box upwards', () => {
+    expect(isLogoTooSmall({ width: 448, height: 112 })).toBe(false);
+    expect(isLogoTooSmall({ width: 2000, height: 500 })).toBe(false);
+    expect(isLogoTooSmall({ width: 192, height: 192 })).toBe(false);
+  });
+
+  it('refuses logos that would be upscaled on a 2× screen', () => {
+    expect(isLogoTooSmall({ width: 447, height: 112 })).toBe(true);
+    expect(isLogoTooSmall({ width: 120, height: 120 })).toBe(true);
   });
 });
