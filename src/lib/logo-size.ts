@@ -38,7 +38,9 @@ export function logoWidths(displayWidth: number, sourceWidth: number): number[] 
  */
 export function minimumLogoSize(source: Size, box: Size = LOGO_BOX): Size {
   const scale = Math.min(box.width / source.width, box.height / source.height);
-  return { width: Math.ceil(source.width * scale * 2), height: Math.ceil(source.height * scale * 2) };
+  // The epsilon keeps floating-point noise (448.00000000000006) from asking one pixel too many.
+  const atTwice = (length: number) => Math.ceil(length * scale * 2 - 1e-9);
+  return { width: atTwice(source.width), height: atTwice(source.height) };
 }
 
 export function isLogoTooSmall(source: Size, box: Size = LOGO_BOX): boolean {

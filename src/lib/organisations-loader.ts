@@ -75,10 +75,12 @@ export function organisationsLoader(base: string = process.env['ORGANISATIONS_DI
       const entries: StoredEntry[] = context.store.values();
       for (const entry of entries) {
         const file = entry.filePath ?? entry.id;
-        const reportedFields = new Set(problems.filter((problem) => problem.file === file).map((p) => p.field));
-        if (!reportedFields.has('logo')) {
-          const logoProblem = await checkLogo(resolve(root, file), entry.data['logo']);
-          if (logoProblem) problems.push({ file, field: 'logo', message: logoProblem });
+        const logoProblem = await checkLogo(resolve(root, file), entry.data['logo']);
+        if (logoProblem) {
+          // Our message replaces the schema's own about the logo (« Required »): it says what to do.
+          const reported = problems.find((problem) => problem.file === file && problem.field === 'logo');
+          if (reported) reported.message = logoProblem;
+          else problems.push({ file, field: 'logo', message: logoProblem });
         }
         const rendered = (entry as StoredEntry & { rendered?: { html?: string } }).rendered?.html ?? '';
         for (const message of findUnsafeDescription(entry.body ?? '', rendered)) {

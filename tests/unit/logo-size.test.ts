@@ -43,6 +43,8 @@ describe('minimumLogoSize and isLogoTooSmall', () => {
   it('asks twice the box, in the logo’s own shape', () => {
     expect(minimumLogoSize({ width: 300, height: 75 })).toEqual({ width: 448, height: 112 });
     expect(minimumLogoSize({ width: 100, height: 100 })).toEqual({ width: 192, height: 192 });
+    // 200 × (224 / 200) × 2 is 448.00000000000006 in floating point.
+    expect(minimumLogoSize({ width: 200, height: 50 })).toEqual({ width: 448, height: 112 });
   });
 
   it('accepts logos from exactly twice the box upwards', () => {

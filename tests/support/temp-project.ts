@@ -1,0 +1,54 @@
+import { spawn } from 'node:child_process';
+import { cp, mkdtemp, rm, symlink } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+export const PROJECT_ROOT = resolve(import.meta.dirname, '../..');
+
+export interface CommandResult {
+  code: number | null;
+  /** stdout and stderr together, without terminal colours. */
+  output: string;
+}
+
+export interface TempProject {
+  dir: string;
+  /** The organisations folder of the copy. */
+  organisations: string;
+  /** Runs `astro <args>` in the copy, with the project's own Node and Astro. */
+  astro(args: string[], env?: Record<string, string>): Promise<CommandResult>;
+  remove(): Promise<void>;
+}
+
+/**
+ * A throw-away copy of the site (config, src, public) sharing the installed node_modules,
+ * to run the real content pipeline on damaged entries without touching the real ones.
+ */
+export async function createTempProject(): Promise<TempProject> {
+  const dir = await mkdtemp(join(tmpdir(), 'je-soutiens-'));
+  for (const entry of ['astro.config.mjs', 'package.json', 'tsconfig.json', 'src', 'public']) {
+    await cp(join(PROJECT_ROOT, entry), join(dir, entry), { recursive: true });
+  }
+  await symlink(join(PROJECT_ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
+  return {
+    dir,
+    organisations: join(dir, 'src/content/organisations'),
+    astro: (args, env = {}) => run(process.execPath, [join(PROJECT_ROOT, 'node_modules/astro/bin/astro.mjs'), ...args], dir, env),
+    remove: () => rm(dir, { recursive: true, force: true }),
+  };
+}
+
+export function run(command: string, args: string[], cwd: string, env: Record<string, string> = {}): Promise<CommandResult> {
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(command, args, {
+      cwd,
+      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0', ...env },
+    });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.on('error', reject);
+    // eslint-disable-next-line no-control-regex
+    child.on('close', (code) => resolvePromise({ code, output: output.replace(/\u001b\[[0-9;]*m/g, '') }));
+  });
+}
