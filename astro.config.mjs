@@ -11,6 +11,11 @@ export default defineConfig({
   // so that `npm ci` does not throw them away (the GitHub workflow caches this folder).
   cacheDir: './.cache/astro',
   devToolbar: { enabled: false },
+  experimental: {
+    // JSON schemas of the collections in .astro/, so the editor completes and explains the fields
+    // of an entry (VS Code: the Astro extension with "astro.content-intellisense", see .vscode/).
+    contentIntellisense: true,
+  },
   build: {
     // A small stylesheet inlined saves a render-blocking request on the only page.
     inlineStylesheets: 'always',

@@ -95,3 +95,14 @@ describe('organisations schema', () => {
     expect(issuesOf({ ...valid, since: 'hier' }).map((issue) => issue.path)).toEqual(['since']);
   });
 });
+
+describe('organisations schema documentation', () => {
+  it('describes every field, for the editor', () => {
+    const shape = (organisation as unknown as { shape: Record<string, { description?: string }> }).shape;
+    const undocumented = Object.entries(shape)
+      .filter(([, field]) => !field.description)
+      .map(([key]) => key);
+    expect(Object.keys(shape)).toEqual(['name', 'url', 'logo', 'category', 'cta', 'order', 'since', 'draft']);
+    expect(undocumented).toEqual([]);
+  });
+});
