@@ -1,16 +1,40 @@
 // @ts-check
+import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
+import { normaliseBase } from './src/lib/urls';
+
+/**
+ * Where the site is published, from the environment (see README « Publier le site »):
+ * - SITE_URL: the origin, e.g. https://exemple.fr (default: the local preview server);
+ * - BASE_PATH: the sub-path, e.g. /lucas/blog/je-soutiens/ (default: /).
+ */
+const site = process.env.SITE_URL || 'http://localhost:4321';
+const base = normaliseBase(process.env.BASE_PATH);
 
 // https://docs.astro.build/en/reference/configuration-reference/
 export default defineConfig({
-  // Overridden by the deployment (see README « Déployer »).
-  site: process.env.SITE_URL ?? 'https://je-soutiens.example',
+  site,
+  base,
+  trailingSlash: 'ignore',
+  integrations: [sitemap()],
   // No client-side JavaScript anywhere: links are plain links.
   prefetch: false,
+  devToolbar: { enabled: false },
   // Optimized images and the content store are cached here, outside node_modules,
   // so that `npm ci` does not throw them away (the GitHub workflow caches this folder).
   cacheDir: './.cache/astro',
-  devToolbar: { enabled: false },
+  security: {
+    // A Content-Security-Policy <meta> with hashes of the inlined styles: no 'unsafe-inline'.
+    csp: {
+      directives: [
+        "default-src 'none'",
+        "img-src 'self'",
+        "font-src 'self'",
+        "base-uri 'none'",
+        "form-action 'none'",
+      ],
+    },
+  },
   experimental: {
     // JSON schemas of the collections in .astro/, so the editor completes and explains the fields
     // of an entry (VS Code: the Astro extension with "astro.content-intellisense", see .vscode/).

@@ -38,3 +38,12 @@ export function groupByCategory<T extends OrganisationLike>(entries: readonly T[
     organisations: entries.filter((entry) => entry.data.category === category.id).sort(compareOrganisations),
   })).filter((group) => group.organisations.length > 0);
 }
+
+/** Newest support first (`since`); entries without a date follow, in page order. */
+export function byNewestSupport<T extends OrganisationLike & { data: { since?: Date | undefined } }>(entries: readonly T[]): T[] {
+  return [...entries].sort((a, b) => {
+    const sinceA = a.data.since?.getTime() ?? Number.NEGATIVE_INFINITY;
+    const sinceB = b.data.since?.getTime() ?? Number.NEGATIVE_INFINITY;
+    return sinceA !== sinceB ? sinceB - sinceA : compareOrganisations(a, b);
+  });
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CATEGORIES, CATEGORY_IDS, isCategoryId } from '../../src/lib/categories';
-import { compareOrganisations, groupByCategory, isPublished, type OrganisationLike } from '../../src/lib/organisations';
+import { byNewestSupport, compareOrganisations, groupByCategory, isPublished, type OrganisationLike } from '../../src/lib/organisations';
 
 function entry(id: string, data: Partial<OrganisationLike['data']> = {}): OrganisationLike {
   return { id, data: { name: id, category: 'medias-independants', draft: false, ...data } };
@@ -63,5 +63,16 @@ describe('isPublished', () => {
     expect(isPublished(draft, { includeDrafts: false })).toBe(false);
     expect(isPublished(draft, { includeDrafts: true })).toBe(true);
     expect(isPublished(entry('final'), { includeDrafts: false })).toBe(true);
+  });
+});
+
+describe('byNewestSupport', () => {
+  it('puts the newest support first and undated entries last', () => {
+    const sorted = byNewestSupport([
+      { ...entry('old'), data: { ...entry('old').data, since: new Date('2020-01-01') } },
+      { ...entry('undated'), data: { ...entry('undated').data, since: undefined } },
+      { ...entry('new'), data: { ...entry('new').data, since: new Date('2024-05-01') } },
+    ]);
+    expect(sorted.map((e) => e.id)).toEqual(['new', 'old', 'undated']);
   });
 });

@@ -1,0 +1,42 @@
+/** schema.org structured data for the page: an ItemList of the Organizations, in page order. */
+
+export interface OrganisationData {
+  name: string;
+  url: string;
+  /** Absolute URL of the logo. */
+  logo: string;
+  /** Plain text. */
+  description: string;
+}
+
+export function organisationListJsonLd(pageUrl: string, name: string, organisations: readonly OrganisationData[]) {
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'ItemList',
+    name,
+    url: pageUrl,
+    numberOfItems: organisations.length,
+    itemListElement: organisations.map((organisation, index) => ({
+      '@type': 'ListItem',
+      position: index + 1,
+      item: { '@type': 'Organization', ...organisation },
+    })),
+  };
+}
+
+/** JSON for a `<script type="application/ld+json">`: `<` escaped so no text can close the element. */
+export function serialiseJsonLd(data: unknown): string {
+  return JSON.stringify(data).replace(/</g, '\\u003c');
+}
+
+/** The text of rendered HTML, for descriptions in data: tags removed, common entities decoded, spaces collapsed. */
+export function htmlToText(html: string): string {
+  const entities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", nbsp: '\u00a0' };
+  return html
+    // Blocks end with a space, inline tags vanish: « <strong>BLAST</strong>. » stays « BLAST. ».
+    .replace(/<\/(p|li|h\d|blockquote)>|<br\s*\/?>/gi, ' ')
+    .replace(/<[^>]+>/g, '')
+    .replace(/&(amp|lt|gt|quot|#39|nbsp);/g, (_, name: string) => entities[name] ?? '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}

@@ -1,0 +1,63 @@
+import type { ImageMetadata } from 'astro';
+import type { APIRoute } from 'astro';
+import { getCollection } from 'astro:content';
+import sharp from 'sharp';
+import { groupByCategory, isPublished } from '../lib/organisations';
+import { SITE } from '../lib/site';
+
+/**
+ * The image shown when the page is shared (Open Graph, Twitter card): the title and the organisations'
+ * logos on light tiles, composed by the build with sharp; no external service.
+ */
+const { width: WIDTH, height: HEIGHT } = SITE.socialImage;
+const COLUMNS = 5;
+const TILE = { width: 200, height: 110, gap: 16, padding: 14 };
+
+function escapeXml(text: string): string {
+  return text.replace(/[<>&'"]/g, (character) => `&#${character.charCodeAt(0)};`);
+}
+
+export const GET: APIRoute = async () => {
+  const organisations = groupByCategory(
+    await getCollection('organisations', (entry) => isPublished(entry, { includeDrafts: false })),
+  ).flatMap((group) => group.organisations);
+  const shown = organisations.slice(0, COLUMNS * 2);
+  const gridWidth = COLUMNS * TILE.width + (COLUMNS - 1) * TILE.gap;
+  const left = (WIDTH - gridWidth) / 2;
+  const top = 250;
+
+  const background = Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${HEIGHT}">
+    <rect width="100%" height="100%" fill="#f8f6f1"/>
+    <rect x="${left}" y="56" width="64" height="6" fill="#a53a22"/>
+    <text x="${left}" y="150" font-family="DejaVu Serif, Liberation Serif, Georgia, serif" font-weight="700" font-size="84" fill="#1d1b18">${escapeXml(SITE.title)}</text>
+    <text x="${left}" y="205" font-family="DejaVu Sans, Liberation Sans, Arial, sans-serif" font-size="30" fill="#57534c">${escapeXml(`${organisations.length} médias, associations et combats que je soutiens`)}</text>
+    ${shown
+      .map((_, index) => {
+        const x = left + (index % COLUMNS) * (TILE.width + TILE.gap);
+        const y = top + Math.floor(index / COLUMNS) * (TILE.height + TILE.gap);
+        return `<rect x="${x}" y="${y}" width="${TILE.width}" height="${TILE.height}" rx="10" fill="#ffffff" stroke="#e2ddd3" stroke-width="2"/>`;
+      })
+      .join('')}
+  </svg>`);
+
+  const logos = await Promise.all(
+    shown.map(async (organisation, index) => {
+      // The source file itself (not an optimized copy): read at build time only.
+      const source = (organisation.data.logo as ImageMetadata & { fsPath: string }).fsPath;
+      const input = await sharp(source, { density: 300 })
+        .resize(TILE.width - 2 * TILE.padding, TILE.height - 2 * TILE.padding, { fit: 'inside' })
+        .png()
+        .toBuffer({ resolveWithObject: true });
+      const x = left + (index % COLUMNS) * (TILE.width + TILE.gap);
+      const y = top + Math.floor(index / COLUMNS) * (TILE.height + TILE.gap);
+      return {
+        input: input.data,
+        left: Math.round(x + (TILE.width - input.info.width) / 2),
+        top: Math.round(y + (TILE.height - input.info.height) / 2),
+      };
+    }),
+  );
+
+  const png = await sharp(background).composite(logos).png({ compressionLevel: 9, palette: true, quality: 90 }).toBuffer();
+  return new Response(new Uint8Array(png), { headers: { 'Content-Type': 'image/png' } });
+};
