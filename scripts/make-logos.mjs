@@ -136,15 +136,17 @@ for (const { file, format, art } of LOGOS) {
 
 /** @type {(a: number, b: number) => number} */
 const gcd = (a, b) => (b ? gcd(b, a % b) : a);
+const header = ['file', 'format', 'pixels', 'ratio', 'bytes'];
+/** @type {string[][]} */
 const table = [
-  ['file', 'format', 'pixels', 'ratio', 'bytes'],
+  header,
   ...rows.map((o) => {
     const g = gcd(o.width, o.height);
     return [o.file, o.format, `${o.width}×${o.height}`, `${o.width / g}:${o.height / g}`, String(o.bytes)];
   }),
 ];
-const widths = table[0].map((_, i) => Math.max(...table.map((row) => row[i].length)));
+const widths = header.map((_, i) => Math.max(...table.map((row) => row[i]?.length ?? 0)));
 for (const [i, row] of table.entries()) {
-  console.log(row.map((cell, j) => (j === 4 ? cell.padStart(widths[j]) : cell.padEnd(widths[j]))).join('  '));
+  console.log(row.map((cell, j) => (j === 4 ? cell.padStart(widths[j] ?? 0) : cell.padEnd(widths[j] ?? 0))).join('  '));
   if (i === 0) console.log(widths.map((w) => '-'.repeat(w)).join('  '));
 }

@@ -310,8 +310,9 @@ function stacked(o, W, H, fg, accent, ls) {
   const lead = 1.12; // baseline-to-baseline, em
   const n = lines.length;
   const widest = Math.max(...lines.map((l) => textWidthEm(l, ls)));
-  const firstTop = topEm(lines[0]);
-  const lastBottom = hasDescender(lines[n - 1]) ? DESCENT : 0;
+  // `lines` is never empty (balancedLines returns at least the name): the fallbacks only satisfy the type checker.
+  const firstTop = topEm(lines[0] ?? '');
+  const lastBottom = hasDescender(lines[n - 1] ?? '') ? DESCENT : 0;
   const textHEm = firstTop + (n - 1) * lead + lastBottom;
   const markEm = left ? textHEm : top ? 1.5 : 0; // left: a square as tall as the text block
   const gapEm = left ? 0.4 : top ? 0.5 : 0;
@@ -336,7 +337,7 @@ function stacked(o, W, H, fg, accent, ls) {
     textTop = y0 + (markEm + gapEm) * fs;
   }
   lines.forEach((line, i) => {
-    out.push(textEl(line, textX, textTop + firstTop * fs + i * lead * fs, fs, colors[i], ls));
+    out.push(textEl(line, textX, textTop + firstTop * fs + i * lead * fs, fs, colors[i] ?? fg, ls));
   });
   if (mark === 'rule') {
     const yb = textTop + firstTop * fs + (n - 1) * lead * fs + lastBottom * fs;
@@ -370,9 +371,9 @@ function monogram(o, W, H, fg, accent, bg) {
     if (twoLines.length === 2 && two > one * 1.25) { nameLines = twoLines; nameFs = two; } else nameFs = one;
   }
   const lead = 1.18;
-  const nameTopEm = showName ? topEm(nameLines[0]) : 0;
+  const nameTopEm = showName ? topEm(nameLines[0] ?? '') : 0;
   const nameH = showName
-    ? (nameTopEm + (nameLines.length - 1) * lead + (hasDescender(nameLines[nameLines.length - 1]) ? DESCENT : 0)) * nameFs
+    ? (nameTopEm + (nameLines.length - 1) * lead + (hasDescender(nameLines[nameLines.length - 1] ?? '') ? DESCENT : 0)) * nameFs
     : 0;
   const gap = showName ? Math.max(nameFs * 0.8, H * 0.05) : 0;
   const S = Math.min(availW, availH - nameH - gap, showName ? H * 0.62 : H);
@@ -453,7 +454,7 @@ export async function writeLogo({ svg, file, format, width }) {
 // ---------------------------------------------------------------------------
 
 /** Fixed palette; each colour has ≥ 4.5:1 contrast with white initials. */
-export const PLACEHOLDER_PALETTE = Object.freeze([
+export const PLACEHOLDER_PALETTE = Object.freeze(/** @type {const} */ ([
   '#1f5fa8', // blue
   '#0b6e4f', // green
   '#8e2c48', // wine
@@ -462,7 +463,7 @@ export const PLACEHOLDER_PALETTE = Object.freeze([
   '#2f4858', // slate
   '#7a5200', // bronze
   '#0e6170', // teal
-]);
+]));
 
 /** FNV-1a 32-bit over the UTF-8 bytes of `s`. @param {string} s */
 function fnv1a(s) {
@@ -484,7 +485,8 @@ function fnv1a(s) {
  * @returns {LogoOptions}
  */
 export function placeholderLogo(name, seedString = name) {
-  const accent = PLACEHOLDER_PALETTE[fnv1a(String(seedString)) % PLACEHOLDER_PALETTE.length];
+  // The index is always in range; the fallback only tells the type checker so.
+  const accent = PLACEHOLDER_PALETTE[fnv1a(String(seedString)) % PLACEHOLDER_PALETTE.length] ?? PLACEHOLDER_PALETTE[0];
   return {
     name,
     width: 1000,

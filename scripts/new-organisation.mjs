@@ -1,0 +1,423 @@
+// @ts-check
+/**
+ * npm run new -- "Nom de l’organisation" https://adresse.example [--category <id>] [--logo <image>]
+ *
+ * Creates `src/content/organisations/<slug>.md` with every field written and commented in French,
+ * and a logo beside it: a placeholder monogram drawn by `lib/logo-art.mjs`, or a copy of `--logo`.
+ * It refuses (exit code 1, nothing written) a missing argument, an address that is not http(s),
+ * an unknown category, an existing file, and an organisation already present under another file
+ * (same name or same address, compared exactly like the build does).
+ *
+ * The folder is `ORGANISATIONS_DIR` (default `src/content/organisations`), relative to the current
+ * directory, which is the project root under `npm run`. Works offline.
+ *
+ * The rules come from the site's own modules, so the script never disagrees with the build:
+ * Node 24 runs `.ts` files natively (type stripping, no flag), so the categories, the duplicate rules
+ * and the logo size rule are imported from `src/lib/*.ts`. Those three files import nothing; keep it
+ * that way (or give their imports a `.ts` extension), or this script stops working.
+ * The address rule is the schema's own `z.httpUrl()`. Images (sharp) load only once the request is
+ * checked, so that a refusal comes quickly.
+ */
+import { copyFile, mkdir, readdir, readFile, stat, unlink, writeFile } from 'node:fs/promises';
+import { extname, isAbsolute, join, relative, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { z } from 'astro/zod';
+import yaml from 'js-yaml';
+import { CATEGORIES } from '../src/lib/categories.ts';
+import { entryIdOf, findEntryProblems } from '../src/lib/entry-checks.ts';
+import { isLogoTooSmall, minimumLogoSize } from '../src/lib/logo-size.ts';
+
+const DEFAULT_DIR = 'src/content/organisations';
+/** Logo formats Astro's `image()` accepts, by extension. */
+const LOGO_EXTENSIONS = ['png', 'jpg', 'jpeg', 'webp', 'avif', 'gif', 'svg', 'tiff', 'tif'];
+const CATEGORY_LIST = CATEGORIES.map((category) => `${category.id} (${category.label})`).join(', ');
+
+/** A reason to stop without writing anything, for the owner, in French. */
+class Refusal extends Error {}
+
+const USAGE = `Ajouter une organisation à la page « Je soutiens »
+
+Utilisation :
+  npm run new -- "Nom de l’organisation" https://adresse.example [--category <id>] [--logo <image>]
+
+Crée ${DEFAULT_DIR}/<nom-en-minuscules>.md, avec tous les champs à compléter
+expliqués en commentaire, et un logo provisoire à côté (un PNG 1000×1000 avec les initiales).
+
+Arguments :
+  "Nom"              le nom de l’organisation, entre guillemets s’il contient des espaces
+  https://…          l’adresse de son site (http:// ou https://)
+
+Options :
+  --category <id>    la rubrique de la carte, parmi :
+${CATEGORIES.map((category) => `                       ${category.id.padEnd(20)} ${category.label}`).join('\n')}
+                     (par défaut : ${CATEGORIES[0].id})
+  --logo <image>     copie cette image comme logo au lieu du logo provisoire
+                     (PNG, JPEG, WebP, AVIF, GIF, TIFF ou SVG ; l’extension est conservée)
+  -h, --help         affiche cette aide
+
+Exemple :
+  npm run new -- "Les Amis de la Terre" https://www.amisdelaterre.org/ --category solidarite
+
+Le script refuse, sans rien écrire, une adresse qui n’est pas http(s), une rubrique inconnue,
+un fichier qui existe déjà, ou une organisation déjà présente (même nom ou même adresse).
+Variable d’environnement : ORGANISATIONS_DIR change le dossier des fiches (pour les tests).`;
+
+/**
+ * The file name of an entry: lower case, accents removed, anything else than a–z and 0–9 becomes `-`.
+ * « Les Amis de la Terre » → `les-amis-de-la-terre`, « L’Âge de faire » → `l-age-de-faire`.
+ * @param {string} name
+ */
+export function slugify(name) {
+  return name
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/œ/g, 'oe')
+    .replace(/æ/g, 'ae')
+    .replace(/ß/g, 'ss')
+    .replace(/ø/g, 'o')
+    .replace(/ł/g, 'l')
+    .replace(/đ/g, 'd')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}
+
+/** The schema's own rule for `url`: http or https, and a real domain name (`exemple.org`, not `localhost`). */
+const webAddress = z.httpUrl();
+
+/** @param {string} value */
+export function isWebAddress(value) {
+  return webAddress.safeParse(value).success;
+}
+
+/** Today, in the owner's time zone, as YYYY-MM-DD. */
+function today() {
+  const now = new Date();
+  const two = (/** @type {number} */ n) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${two(now.getMonth() + 1)}-${two(now.getDate())}`;
+}
+
+/**
+ * A YAML value on one line, quoted only when YAML needs it (`name: "Nom : sous-titre"`).
+ * @param {string} value
+ */
+function yamlScalar(value) {
+  return yaml.dump(value, { lineWidth: -1 }).trimEnd();
+}
+
+/**
+ * The name as Markdown text: no character may start a tag or a formatting.
+ * @param {string} name
+ */
+function markdownText(name) {
+  return name.replace(/[\\`*_[\]]/g, '\\$&').replace(/</g, '‹').replace(/>/g, '›');
+}
+
+/**
+ * The whole new entry: frontmatter with every field, commented, and a placeholder description.
+ * @param {{ name: string, url: string, logoFile: string, category: string, placeholderLogo: boolean }} entry
+ */
+export function entryText({ name, url, logoFile, category, placeholderLogo: isPlaceholder }) {
+  const width = Math.max(...CATEGORIES.map((c) => c.id.length));
+  const logoComment = isPlaceholder
+    ? [
+        '# Le logo, posé à côté de cette fiche. Un logo provisoire (les initiales) a été dessiné :',
+        '# remplacez-le par le vrai logo (PNG, JPEG, WebP, AVIF ou SVG, au moins 448 px de large pour',
+        '# un logo carré, davantage s’il est allongé). Si le nom ou l’extension du fichier change,',
+        '# changez aussi cette ligne (par exemple « logo: ./mon-logo.svg »), puis supprimez le provisoire.',
+      ]
+    : [
+        '# Le logo, posé à côté de cette fiche (PNG, JPEG, WebP, AVIF ou SVG). Si vous le remplacez par',
+        '# un fichier d’un autre nom ou d’une autre extension, changez aussi cette ligne.',
+      ];
+  return [
+    '---',
+    '# Fiche créée par « npm run new ». Chaque champ est expliqué par le commentaire (les lignes en « # »)',
+    '# qui le précède ; vous pouvez supprimer les commentaires une fois la fiche complétée.',
+    '',
+    '# Le nom de l’organisation, tel qu’il s’affiche sur la carte (titre et texte du lien).',
+    `name: ${yamlScalar(name)}`,
+    '',
+    '# L’adresse vers laquelle mène la carte : le site de l’organisation ou la page de sa campagne.',
+    '# Elle commence par https:// (ou http://).',
+    `url: ${yamlScalar(url)}`,
+    '',
+    ...logoComment,
+    `logo: ${yamlScalar(logoFile)}`,
+    '',
+    '# La rubrique de la page où la carte apparaît. Valeurs possibles :',
+    ...CATEGORIES.map((c) => `#   ${c.id.padEnd(width)}  ${c.label}`),
+    `category: ${yamlScalar(category)}`,
+    '',
+    '# Facultatif : un lien d’action sous la description (don, financement participatif…).',
+    '# Pour l’afficher, retirez le « # » et l’espace qui suit au début des trois lignes suivantes',
+    '# (gardez les deux espaces devant « label » et « url »), puis mettez l’adresse de la page de don.',
+    '# cta:',
+    '#   label: Faire un don',
+    `#   url: ${yamlScalar(url)}`,
+    '',
+    '# Facultatif : la position de la carte dans sa rubrique (les plus petits nombres d’abord ;',
+    '# les cartes sans « order » viennent ensuite, par ordre alphabétique).',
+    '# order: 1',
+    '',
+    '# Facultatif : la date où votre soutien a commencé, écrite AAAA-MM-JJ ;',
+    '# la carte affiche alors « Soutenu depuis … ».',
+    `# since: ${today()}`,
+    '',
+    '# Facultatif : « draft: true » garde la fiche visible avec « npm run dev », mais hors du site publié.',
+    '# draft: true',
+    '---',
+    '',
+    `Décrivez ici en deux ou trois phrases ce que fait ${markdownText(name)} et pourquoi vous la soutenez.`,
+    '',
+  ].join('\n');
+}
+
+/**
+ * The frontmatter of an entry as an object, or undefined when it cannot be read
+ * (the build reports those files itself).
+ * @param {string} contents
+ * @returns {Record<string, unknown> | undefined}
+ */
+function frontmatterOf(contents) {
+  const match = /^---\r?\n([\s\S]*?)\r?\n---\s*(\r?\n|$)/.exec(contents.replace(/^\uFEFF/, ''));
+  if (!match) return undefined;
+  try {
+    const data = yaml.load(match[1] ?? '');
+    if (data === null || typeof data !== 'object' || Array.isArray(data)) return undefined;
+    return /** @type {Record<string, unknown>} */ (data);
+  } catch {
+    return undefined;
+  }
+}
+
+/** A path as the owner can find it: relative to the project, absolute outside it. @param {string} path */
+function display(path) {
+  const inProject = relative(process.cwd(), path);
+  return (inProject.startsWith('..') || isAbsolute(inProject) ? path : inProject).split('\\').join('/') || '.';
+}
+
+/** @param {string} path */
+async function exists(path) {
+  try {
+    await stat(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const OPTIONS = /** @type {const} */ ({
+  category: { type: 'string' },
+  logo: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+});
+
+/**
+ * @typedef {object} Request  What the owner asked for, checked.
+ * @property {string} name
+ * @property {string} url
+ * @property {string} category
+ * @property {string | undefined} logo  The image to copy, or undefined for a placeholder.
+ */
+
+/**
+ * The command line, parsed; a mistyped option becomes a Refusal.
+ * @param {string[]} argv
+ */
+function parseCommandLine(argv) {
+  try {
+    return parseArgs({ args: argv, options: OPTIONS, allowPositionals: true });
+  } catch (error) {
+    const code = /** @type {{ code?: unknown }} */ (error).code;
+    if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+      throw new Refusal('« --category » et « --logo » doivent être suivis d’une valeur, par exemple « --category solidarite ».');
+    }
+    const option = /'([^']+)'/.exec(error instanceof Error ? error.message : '')?.[1];
+    throw new Refusal(`option inconnue${option ? ` « ${option} »` : ''} : les options possibles sont --category, --logo et --help.`);
+  }
+}
+
+const EXAMPLE = 'npm run new -- "Les Amis de la Terre" https://www.amisdelaterre.org/';
+
+/**
+ * Reads the command line: undefined for --help, else the request. Throws a Refusal for anything the owner must change.
+ * @param {string[]} argv
+ * @returns {Request | undefined}
+ */
+function readArguments(argv) {
+  const { values, positionals } = parseCommandLine(argv);
+  if (values.help) return undefined;
+
+  const [rawName, rawUrl, ...extra] = positionals;
+  const name = (rawName ?? '').replace(/\s+/g, ' ').trim();
+  const url = (rawUrl ?? '').trim();
+  if (extra.length > 0) {
+    throw new Refusal(`trop d’arguments (${positionals.length}) : mettez le nom entre guillemets s’il contient des espaces, par exemple\n  ${EXAMPLE}`);
+  }
+  if (isWebAddress(name) && !isWebAddress(url)) {
+    throw new Refusal(`le nom de l’organisation vient en premier, son adresse ensuite, par exemple\n  ${EXAMPLE}`);
+  }
+  if (!name) throw new Refusal(`il manque le nom de l’organisation et son adresse, par exemple\n  ${EXAMPLE}`);
+  if (!url) throw new Refusal(`il manque l’adresse du site de « ${name} », après son nom, par exemple\n  npm run new -- "${name}" https://www.exemple.org/`);
+  if (!isWebAddress(url)) {
+    const bareDomain = /^[\w-]+(\.[\w-]+)+(\/\S*)?$/.test(url);
+    throw new Refusal(
+      bareDomain
+        ? `« ${url} » n’est pas une adresse complète : écrivez « https://${url} ».`
+        : `« ${url} » n’est pas une adresse web : elle doit commencer par https:// (ou http://) et contenir un nom de domaine, par exemple https://www.exemple.org/.`,
+    );
+  }
+
+  const category = values.category?.trim() ?? CATEGORIES[0].id;
+  if (!CATEGORIES.some((c) => c.id === category)) {
+    throw new Refusal(`la rubrique « ${category} » n’existe pas. Valeurs possibles : ${CATEGORY_LIST}.`);
+  }
+  return { name, url, category, logo: values.logo };
+}
+
+/**
+ * Checks the image given with `--logo` and returns its extension, lower-cased.
+ * @param {string} path
+ */
+async function checkLogoFile(path) {
+  const extension = extname(path).slice(1).toLowerCase();
+  if (!(await exists(path))) throw new Refusal(`le logo « ${path} » est introuvable.`);
+  if (!LOGO_EXTENSIONS.includes(extension)) {
+    throw new Refusal(`le logo « ${path} » doit être un fichier PNG, JPEG, WebP, AVIF, GIF, TIFF ou SVG (extension ${LOGO_EXTENSIONS.map((e) => `.${e}`).join(', ')}).`);
+  }
+  const { default: sharp } = await import('sharp');
+  let width;
+  let height;
+  try {
+    ({ width, height } = await sharp(path).metadata());
+  } catch {
+    throw new Refusal(`le fichier « ${path} » n’est pas une image lisible : réenregistrez-le depuis un logiciel d’image, ou téléchargez le logo à nouveau.`);
+  }
+  if (extension !== 'svg' && isLogoTooSmall({ width, height })) {
+    const minimum = minimumLogoSize({ width, height });
+    throw new Refusal(
+      `le logo « ${path} » fait ${width}×${height} px : trop petit pour rester net sur les écrans haute densité. Il faut au moins ${minimum.width}×${minimum.height} px pour cette forme. Utilisez une image plus grande, ou un SVG.`,
+    );
+  }
+  return extension;
+}
+
+/**
+ * Refuses an organisation that another file already describes, with the build's own rules.
+ * @param {string} folder @param {string} slug @param {string} name @param {string} url
+ */
+async function checkDuplicates(folder, slug, name, url) {
+  const fileNames = (await readdir(folder)).filter((fileName) => fileName.endsWith('.md'));
+  const newFile = join(folder, `${slug}.md`);
+  if (await exists(newFile)) {
+    throw new Refusal(`le fichier ${display(newFile)} existe déjà : ouvrez-le pour le compléter, ou choisissez un autre nom.`);
+  }
+  const sameId = fileNames.find((fileName) => entryIdOf(fileName) === slug);
+  if (sameId) {
+    throw new Refusal(`le fichier ${display(join(folder, sameId))} existe déjà et donnerait la même fiche (les majuscules ne comptent pas) : ouvrez-le pour le compléter, ou choisissez un autre nom.`);
+  }
+
+  /** @type {import('../src/lib/entry-checks.ts').StoredEntry} */
+  const candidate = { id: slug, filePath: display(newFile), body: '-', data: { name, url } };
+  for (const fileName of fileNames.sort()) {
+    const path = join(folder, fileName);
+    const data = frontmatterOf(await readFile(path, 'utf8'));
+    if (!data) {
+      console.warn(`Attention : l’en-tête de ${display(path)} est illisible, il n’a pas été comparé (« npm run build » dira quoi corriger).`);
+      continue;
+    }
+    const existing = { id: entryIdOf(fileName), filePath: display(path), body: '-', data };
+    // The candidate first: a match is reported on the existing file, against the candidate.
+    for (const problem of findEntryProblems([candidate, existing])) {
+      if (problem.field === 'name') {
+        throw new Refusal(
+          `${display(path)} décrit déjà cette organisation : son nom « ${String(data['name'])} » est le même que « ${name} » (les majuscules, les accents et les espaces ne comptent pas). Complétez cette fiche plutôt que d’en créer une deuxième.`,
+        );
+      }
+      if (problem.field === 'url') {
+        throw new Refusal(
+          `${display(path)} décrit déjà cette organisation : son adresse « ${String(data['url'])} » est la même que « ${url} » (« www. », la barre finale et les majuscules ne comptent pas). Complétez cette fiche plutôt que d’en créer une deuxième.`,
+        );
+      }
+    }
+  }
+}
+
+/** @param {string[]} argv @returns {Promise<number>} the exit code */
+export async function main(argv) {
+  const request = readArguments(argv);
+  if (!request) {
+    console.log(USAGE);
+    return 0;
+  }
+  const { name, url, category, logo } = request;
+
+  const slug = slugify(name);
+  if (!slug) {
+    throw new Refusal(`le nom « ${name} » ne contient ni lettre latine ni chiffre : impossible d’en tirer un nom de fichier. Écrivez le nom en lettres latines.`);
+  }
+  const folder = resolve(process.cwd(), process.env['ORGANISATIONS_DIR'] || DEFAULT_DIR);
+  if (!(await exists(folder))) {
+    throw new Refusal(`le dossier des fiches ${display(folder)} est introuvable : lancez la commande depuis le dossier du projet.`);
+  }
+  const logoExtension = logo === undefined ? 'png' : await checkLogoFile(logo);
+  await checkDuplicates(folder, slug, name, url);
+
+  const entryFile = join(folder, `${slug}.md`);
+  const logoFile = join(folder, `${slug}.${logoExtension}`);
+  if (await exists(logoFile)) {
+    throw new Refusal(`le fichier ${display(logoFile)} existe déjà (un logo sans fiche ?) : déplacez-le ou supprimez-le, puis relancez la commande.`);
+  }
+  const text = entryText({ name, url, logoFile: `./${slug}.${logoExtension}`, category, placeholderLogo: logo === undefined });
+  // Never write a file the build would read differently from what was asked.
+  const written = frontmatterOf(text);
+  if (written?.['name'] !== name || written['url'] !== url || written['category'] !== category) {
+    throw new Error(`new-organisation: the frontmatter does not read back as written:\n${text}`);
+  }
+
+  await mkdir(folder, { recursive: true });
+  if (logo === undefined) {
+    const { logoSvg, placeholderLogo, writeLogo } = await import('./lib/logo-art.mjs');
+    await writeLogo({ svg: logoSvg(placeholderLogo(name, slug)), file: logoFile, format: 'png', width: 1000 });
+  } else {
+    await copyFile(logo, logoFile);
+  }
+  try {
+    await writeFile(entryFile, text, { flag: 'wx' });
+  } catch (error) {
+    await unlink(logoFile).catch(() => {});
+    throw error;
+  }
+
+  const label = CATEGORIES.find((c) => c.id === category)?.label ?? category;
+  console.log(`Fiche créée : ${display(entryFile)}
+Logo ${logo === undefined ? 'provisoire ' : ''}: ${display(logoFile)}
+Rubrique : ${category} (${label})
+
+Et maintenant :
+  1. Ouvrez ${display(entryFile)} et remplacez la phrase sous la deuxième ligne --- par
+     une vraie description : deux ou trois phrases, en Markdown, sans HTML.
+  2. ${
+    logo === undefined
+      ? `Remplacez le logo provisoire ${display(logoFile)} par le vrai logo. Même nom : rien d’autre à faire ;
+     autre nom ou autre extension (.svg, .jpg…) : changez la ligne « logo: » et supprimez le provisoire.`
+      : `Vérifiez le logo ${display(logoFile)} ; s’il change de nom ou d’extension, changez la ligne « logo: ».`
+  }
+  3. Vérifiez la rubrique (« category: »), et complétez si vous le souhaitez les champs facultatifs
+     (cta, order, since, draft) en retirant leur « # ».
+  4. npm run dev     pour voir la carte dans le navigateur ;
+     npm run build   pour vérifier la fiche avant de publier.`);
+  return 0;
+}
+
+if (import.meta.main) {
+  try {
+    process.exitCode = await main(process.argv.slice(2));
+  } catch (error) {
+    if (!(error instanceof Refusal)) throw error;
+    console.error(`Rien n’a été créé : ${error.message}`);
+    console.error('Aide : npm run new -- --help');
+    process.exitCode = 1;
+  }
+}

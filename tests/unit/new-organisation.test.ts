@@ -1,0 +1,225 @@
+import { execFileSync } from 'node:child_process';
+import { copyFile, cp, mkdtemp, readdir, readFile, rm, symlink } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import yaml from 'js-yaml';
+import sharp from 'sharp';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { CATEGORIES } from '../../src/lib/categories';
+import { isLogoTooSmall } from '../../src/lib/logo-size';
+
+/**
+ * `npm run new` (scripts/new-organisation.mjs), run for real with the project's Node against a
+ * throw-away folder of entries (`ORGANISATIONS_DIR`), then end to end in a copy of the whole site.
+ */
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const SCRIPT = 'scripts/new-organisation.mjs';
+const ORGANISATIONS = join(ROOT, 'src/content/organisations');
+/** Existing entries copied into each temporary folder: BLAST (name = file name) and La Croix-Rouge (it is not). */
+const FIXTURES = ['blast.md', 'blast.jpg', 'croix-rouge.md', 'croix-rouge.jpg'];
+
+interface Result {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+function runNew(args: string[], organisationsDir: string): Result {
+  const options = {
+    cwd: ROOT,
+    env: { ...process.env, ORGANISATIONS_DIR: organisationsDir, NO_COLOR: '1' },
+    encoding: 'utf8' as const,
+    stdio: ['ignore', 'pipe', 'pipe'] as ('ignore' | 'pipe')[],
+  };
+  try {
+    return { code: 0, stdout: execFileSync(process.execPath, [SCRIPT, ...args], options), stderr: '' };
+  } catch (error) {
+    const failed = error as { status: number | null; stdout: string; stderr: string };
+    return { code: failed.status ?? -1, stdout: failed.stdout, stderr: failed.stderr };
+  }
+}
+
+/** Every file of the folder with its contents, to prove a refusal wrote nothing. */
+async function snapshot(dir: string): Promise<Record<string, string>> {
+  const files: Record<string, string> = {};
+  for (const name of (await readdir(dir)).sort()) files[name] = (await readFile(join(dir, name))).toString('base64');
+  return files;
+}
+
+function frontmatter(text: string): Record<string, unknown> {
+  const match = /^---\n([\s\S]*?)\n---\n/.exec(text);
+  if (!match) throw new Error(`no frontmatter in:\n${text}`);
+  return yaml.load(match[1] ?? '') as Record<string, unknown>;
+}
+
+let dir = '';
+
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'new-organisation-'));
+  for (const file of FIXTURES) await copyFile(join(ORGANISATIONS, file), join(dir, file));
+});
+
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+// Each test starts Node once or twice (~0.5 s each, much more on a busy machine).
+describe('npm run new', { timeout: 30_000 }, () => {
+  it('creates the entry with every field, commented, and a description to replace', async () => {
+    const result = runNew(['Les Amis de la Terre', 'https://www.amisdelaterre.org/', '--category', 'solidarite'], dir);
+    expect(result.code, result.stderr).toBe(0);
+
+    const text = await readFile(join(dir, 'les-amis-de-la-terre.md'), 'utf8');
+    expect(frontmatter(text)).toEqual({
+      name: 'Les Amis de la Terre',
+      url: 'https://www.amisdelaterre.org/',
+      logo: './les-amis-de-la-terre.png',
+      category: 'solidarite',
+    });
+    // Each field comes after a French comment explaining it.
+    for (const field of ['name', 'url', 'logo', 'category']) {
+      expect(text, field).toMatch(new RegExp(`^# .+\\n${field}: `, 'm'));
+    }
+    // Every category is listed, with its label, next to `category`.
+    for (const category of CATEGORIES) {
+      expect(text).toMatch(new RegExp(`^#\\s+${category.id}\\s+${category.label}$`, 'm'));
+    }
+    // The optional fields, commented out, and valid once uncommented.
+    const today = new Date();
+    const iso = [today.getFullYear(), today.getMonth() + 1, today.getDate()].map((n) => String(n).padStart(2, '0')).join('-');
+    const optional = ['# cta:', '#   label: Faire un don', '#   url: https://www.amisdelaterre.org/', '# order: 1', `# since: ${iso}`, '# draft: true'];
+    for (const line of optional) expect(text.split('\n')).toContain(line);
+    expect(yaml.load(optional.map((line) => line.slice(2)).join('\n'))).toEqual({
+      cta: { label: 'Faire un don', url: 'https://www.amisdelaterre.org/' },
+      order: 1,
+      since: new Date(`${iso}T00:00:00Z`),
+      draft: true,
+    });
+    // A real sentence as description, so the build passes until the owner writes theirs.
+    const body = text.split(/^---$/m)[2]?.trim();
+    expect(body).toBe('Décrivez ici en deux ou trois phrases ce que fait Les Amis de la Terre et pourquoi vous la soutenez.');
+
+    expect(result.stdout).toContain('les-amis-de-la-terre.md');
+    expect(result.stdout).toContain('npm run dev');
+    expect(result.stdout).toContain('npm run build');
+  });
+
+  it('draws a placeholder logo: a real PNG large enough for the size check', async () => {
+    expect(runNew(['Les Amis de la Terre', 'https://www.amisdelaterre.org/'], dir).code).toBe(0);
+    const { format, width, height } = await sharp(join(dir, 'les-amis-de-la-terre.png')).metadata();
+    expect(format).toBe('png');
+    expect(width).toBeGreaterThanOrEqual(448);
+    expect(isLogoTooSmall({ width, height })).toBe(false);
+  });
+
+  it('puts the entry in the first category by default', async () => {
+    expect(runNew(['Les Amis de la Terre', 'https://www.amisdelaterre.org/'], dir).code).toBe(0);
+    const data = frontmatter(await readFile(join(dir, 'les-amis-de-la-terre.md'), 'utf8'));
+    expect(data['category']).toBe(CATEGORIES[0].id);
+  });
+
+  it.each([
+    ['src/content/organisations/framasoft.jpg', 'jpg'],
+    ['tests/fixtures/organisations/logo-vectoriel.svg', 'svg'],
+  ])('with --logo %s, copies the image and keeps its extension', async (logo, extension) => {
+    const result = runNew(['Œuvre d’Orient', 'https://oeuvre-orient.example.org/', '--logo', logo], dir);
+    expect(result.code, result.stderr).toBe(0);
+    expect(await readFile(join(dir, `oeuvre-d-orient.${extension}`))).toEqual(await readFile(join(ROOT, logo)));
+    expect(frontmatter(await readFile(join(dir, 'oeuvre-d-orient.md'), 'utf8'))['logo']).toBe(`./oeuvre-d-orient.${extension}`);
+    expect(await readdir(dir)).not.toContain('oeuvre-d-orient.png');
+  });
+
+  it('quotes a name YAML would misread, and keeps Markdown out of the description', async () => {
+    const name = 'Agir : ici & <maintenant> # *tous*';
+    expect(runNew([name, 'https://agir.example.org/'], dir).code).toBe(0);
+    const text = await readFile(join(dir, 'agir-ici-maintenant-tous.md'), 'utf8');
+    expect(frontmatter(text)['name']).toBe(name);
+    const body = text.split(/^---$/m)[2] ?? '';
+    expect(body).not.toContain('<maintenant>');
+    expect(body).toContain('ici & ‹maintenant› # \\*tous\\*');
+  });
+
+  it('prints its usage with --help', () => {
+    const result = runNew(['--help'], dir);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('npm run new -- "Nom de l’organisation" https://');
+    for (const category of CATEGORIES) expect(result.stdout).toContain(category.id);
+  });
+
+  const refusals: [string, string[], RegExp][] = [
+    ['an existing file', ['Blast', 'https://autre.example.org/'], /blast\.md existe déjà/],
+    ['an existing file, in another case', ['blâst', 'https://autre.example.org/'], /blast\.md existe déjà/],
+    ['the same name in another case, with accents and spaces', ['la  CROÎX-rouge', 'https://autre.example.org/'], /croix-rouge\.md décrit déjà cette organisation : son nom « La Croix-Rouge »/],
+    ['the same URL without www. and trailing slash', ['Autre', 'https://blast-info.fr'], /blast\.md décrit déjà cette organisation : son adresse/],
+    ['the same URL with another case and a fragment', ['Autre', 'http://WWW.Blast-Info.fr/#soutenir'], /blast\.md décrit déjà cette organisation : son adresse/],
+    ['a javascript: URL', ['Autre', 'javascript:alert(1)'], /« javascript:alert\(1\) » n’est pas une adresse web/],
+    ['an ftp: URL', ['Autre', 'ftp://x.org'], /« ftp:\/\/x\.org » n’est pas une adresse web/],
+    ['a bare domain', ['Autre', 'exemple.org'], /écrivez « https:\/\/exemple\.org »/],
+    ['a host without a dot', ['Autre', 'http://localhost/'], /n’est pas une adresse web/],
+    ['an unknown category', ['Autre', 'https://autre.example.org/', '--category', 'Solidarité'], /la rubrique « Solidarité » n’existe pas\. Valeurs possibles : medias-independants \(Médias indépendants\), solidarite/],
+    ['a missing name and URL', [], /il manque le nom/],
+    ['a missing URL', ['Autre'], /il manque l’adresse/],
+    ['a name in several arguments', ['Les', 'Amis', 'https://autre.example.org/'], /mettez le nom entre guillemets/],
+    ['an unknown option', ['Autre', 'https://autre.example.org/', '--categorie', 'solidarite'], /option inconnue « --categorie »/],
+    ['a missing logo file', ['Autre', 'https://autre.example.org/', '--logo', 'introuvable.png'], /introuvable\.png » est introuvable/],
+    ['a logo that is not an image', ['Autre', 'https://autre.example.org/', '--logo', 'package.json'], /PNG, JPEG, WebP/],
+  ];
+
+  it.each(refusals)('refuses %s, with exit code 1 and nothing written', async (_, args, message) => {
+    const before = await snapshot(dir);
+    const result = runNew(args, dir);
+    expect(result.code, result.stdout).toBe(1);
+    expect(result.stderr).toMatch(/^Rien n’a été créé : /);
+    expect(result.stderr).toMatch(message);
+    expect(await snapshot(dir)).toEqual(before);
+  });
+
+  it('refuses a logo too small to stay sharp', async () => {
+    const logo = join(dir, '..', `${dir.split('/').pop()}-petit.png`);
+    await sharp({ create: { width: 100, height: 100, channels: 3, background: '#000' } }).png().toFile(logo);
+    const before = await snapshot(dir);
+    const result = runNew(['Autre', 'https://autre.example.org/', '--logo', logo], dir);
+    await rm(logo);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/fait 100×100 px : trop petit/);
+    expect(await snapshot(dir)).toEqual(before);
+  });
+});
+
+describe('npm run new, end to end', () => {
+  it(
+    'adds a card that `astro build` publishes',
+    async () => {
+      const project = await mkdtemp(join(tmpdir(), 'new-organisation-site-'));
+      try {
+        // `scripts` too: `npm run new` runs the copy's own script.
+        for (const entry of ['astro.config.mjs', 'package.json', 'tsconfig.json', 'src', 'public', 'scripts']) {
+          await cp(join(ROOT, entry), join(project, entry), { recursive: true });
+        }
+        await symlink(join(ROOT, 'node_modules'), join(project, 'node_modules'), 'dir');
+        const { ORGANISATIONS_DIR: _, ...inherited } = process.env;
+        const options = {
+          cwd: project,
+          env: { ...inherited, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1' },
+          encoding: 'utf8' as const,
+          stdio: ['ignore', 'pipe', 'pipe'] as ('ignore' | 'pipe')[],
+        };
+        execFileSync('npm', ['run', 'new', '--', 'Les Amis de la Terre', 'https://www.amisdelaterre.org/', '--category', 'solidarite'], options);
+        execFileSync('npx', ['astro', 'build'], options);
+
+        const html = await readFile(join(project, 'dist/index.html'), 'utf8');
+        const cards = html.match(/<li\b[^>]*class="card[^"]*"[\s\S]*?<\/li>/g) ?? [];
+        const card = cards.find((text) => text.includes('https://www.amisdelaterre.org/'));
+        expect(card, `no card links to https://www.amisdelaterre.org/ among ${cards.length} cards`).toBeDefined();
+        // The name is the card's link, whatever the attributes around `href`.
+        expect(card).toMatch(/<a\b[^>]*\shref="https:\/\/www\.amisdelaterre\.org\/"[^>]*>\s*Les Amis de la Terre\s*<\/a>/);
+        expect(card).toContain('Décrivez ici en deux ou trois phrases ce que fait Les Amis de la Terre');
+        expect(card).toMatch(/<img\b/);
+      } finally {
+        await rm(project, { recursive: true, force: true });
+      }
+    },
+    180_000,
+  );
+});
