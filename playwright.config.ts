@@ -45,11 +45,20 @@ export default defineConfig({
   projects: [
     {
       name: 'desktop',
+      testIgnore: 'lighthouse.spec.ts',
       use: { ...devices['Desktop Chrome'], viewport: { width: 1440, height: 900 }, launchOptions },
     },
     {
       name: 'phone',
+      testIgnore: 'lighthouse.spec.ts',
       use: { ...devices['Pixel 7'], launchOptions },
+    },
+    {
+      // Last and alone: Lighthouse measures main-thread time, which other tests running beside it would inflate.
+      name: 'lighthouse',
+      testMatch: 'lighthouse.spec.ts',
+      dependencies: ['desktop', 'phone'],
+      use: { launchOptions },
     },
   ],
   // Playwright owns both servers (`--ignore-lock` keeps `astro preview` in the foreground, see its --help).

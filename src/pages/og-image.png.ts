@@ -1,6 +1,8 @@
-import type { ImageMetadata } from 'astro';
-import type { APIRoute } from 'astro';
+import { readFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import type { APIRoute, ImageMetadata } from 'astro';
 import { getCollection } from 'astro:content';
+import yaml from 'js-yaml';
 import sharp from 'sharp';
 import { groupByCategory, isPublished } from '../lib/organisations';
 import { SITE } from '../lib/site';
@@ -12,6 +14,20 @@ import { SITE } from '../lib/site';
 const { width: WIDTH, height: HEIGHT } = SITE.socialImage;
 const COLUMNS = 5;
 const TILE = { width: 200, height: 110, gap: 16, padding: 14 };
+
+/**
+ * The logo's source file, read at build time only. Raster logos carry their path (`fsPath`);
+ * SVG logos do not, so their path is read from the entry's own frontmatter.
+ */
+async function logoSourceFile(logo: ImageMetadata, entryFile: string | undefined): Promise<string> {
+  const fsPath = (logo as ImageMetadata & { fsPath?: string }).fsPath;
+  if (fsPath) return fsPath;
+  if (!entryFile) throw new Error(`No source file for the logo ${logo.src}.`);
+  const frontmatter = /^---\r?\n([\s\S]*?)\r?\n---/.exec(await readFile(entryFile, 'utf8'))?.[1] ?? '';
+  const written = (yaml.load(frontmatter) as { logo?: unknown } | null)?.logo;
+  if (typeof written !== 'string') throw new Error(`No logo in ${entryFile}.`);
+  return resolve(dirname(entryFile), written);
+}
 
 function escapeXml(text: string): string {
   return text.replace(/[<>&'"]/g, (character) => `&#${character.charCodeAt(0)};`);
@@ -42,8 +58,7 @@ export const GET: APIRoute = async () => {
 
   const logos = await Promise.all(
     shown.map(async (organisation, index) => {
-      // The source file itself (not an optimized copy): read at build time only.
-      const source = (organisation.data.logo as ImageMetadata & { fsPath: string }).fsPath;
+      const source = await logoSourceFile(organisation.data.logo, organisation.filePath);
       const input = await sharp(source, { density: 300 })
         .resize(TILE.width - 2 * TILE.padding, TILE.height - 2 * TILE.padding, { fit: 'inside' })
         .png()
