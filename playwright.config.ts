@@ -22,9 +22,13 @@ const launchOptions = {
   ],
 };
 
-/** The shipped site, and a fixture site built from `tests/fixtures/organisations` (SVG logo, long texts). */
+/**
+ * The shipped site, at the root; and a fixture site built from `tests/fixtures/organisations` (SVG logo,
+ * long texts, a draft) under a sub-path, as when the page is published inside a blog.
+ */
 export const SITE_PORT = 4321;
 export const FIXTURE_PORT = 4322;
+export const FIXTURE_BASE = '/lucas/blog/je-soutiens/';
 
 const isCI = Boolean(process.env['CI']);
 
@@ -73,10 +77,15 @@ export default defineConfig({
     },
     {
       command: `npm run build -- --outDir dist-fixtures && npm run preview -- --outDir dist-fixtures --port ${FIXTURE_PORT}`,
-      url: `http://localhost:${FIXTURE_PORT}/`,
+      url: `http://localhost:${FIXTURE_PORT}${FIXTURE_BASE}`,
       reuseExistingServer: !isCI,
       timeout: 180_000,
-      env: { ASTRO_TELEMETRY_DISABLED: '1', ORGANISATIONS_DIR: './tests/fixtures/organisations' },
+      env: {
+        ASTRO_TELEMETRY_DISABLED: '1',
+        ORGANISATIONS_DIR: './tests/fixtures/organisations',
+        SITE_URL: `http://localhost:${FIXTURE_PORT}`,
+        BASE_PATH: FIXTURE_BASE,
+      },
     },
   ],
 });

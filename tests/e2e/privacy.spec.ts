@@ -1,0 +1,52 @@
+import { expect, test } from '@playwright/test';
+import { collectNetwork, FIXTURE_URL, scrollToBottom, SITE_URL } from './helpers';
+
+/**
+ * Private and safe by design: no request to another host, no cookie, a Content Security Policy that
+ * the page never violates (no 'unsafe-inline' for scripts), and links that send no referrer.
+ */
+
+for (const url of [SITE_URL, FIXTURE_URL]) {
+  test.describe(`privacy on ${url}`, () => {
+    test('a visit stays on the site: no other host, no cookie, no CSP violation', async ({ page, context }) => {
+      // Violations are reported by the browser as events and console errors: record both.
+      await page.addInitScript(() => {
+        const violations: string[] = [];
+        (window as unknown as { __cspViolations: string[] }).__cspViolations = violations;
+        document.addEventListener('securitypolicyviolation', (event) =>
+          violations.push(`${event.violatedDirective} blocked ${event.blockedURI}`),
+        );
+      });
+      const network = await collectNetwork(page, new URL(url).origin);
+
+      // Load, then scroll to the end so every lazy logo is requested.
+      await page.goto(url);
+      await scrollToBottom(page);
+      await network.settled();
+
+      expect(network.foreign, 'requests to another host').toEqual([]);
+      expect(await context.cookies(), 'cookies').toEqual([]);
+      expect(await page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations)).toEqual([]);
+      expect(network.consoleErrors.filter((message) => /Content.Security.Policy/i.test(message))).toEqual([]);
+    });
+
+    test('the page declares its CSP and referrer policy', async ({ page }) => {
+      await page.goto(url);
+      const csp = (await page.locator('meta[http-equiv="content-security-policy"]').getAttribute('content')) ?? '';
+      const directives = new Map(
+        csp
+          .split(';')
+          .map((directive) => directive.trim().split(/\s+/))
+          .filter((parts) => parts[0])
+          .map(([name, ...values]) => [name!, values]),
+      );
+      expect(directives.get('default-src')).toEqual(["'none'"]);
+      expect(directives.get('img-src')).toEqual(["'self'"]);
+      // Styles by hash only; scripts never inline.
+      expect(directives.get('style-src')?.some((value) => value.startsWith("'sha256-"))).toBe(true);
+      expect(csp).not.toContain('unsafe-inline');
+      expect(csp).not.toContain('unsafe-eval');
+      await expect(page.locator('meta[name="referrer"]')).toHaveAttribute('content', 'no-referrer');
+    });
+  });
+}
