@@ -26,8 +26,8 @@ const launchOptions = {
  * The shipped site, at the root; and a fixture site built from `tests/fixtures/organisations` (SVG logo,
  * long texts, a draft) under a sub-path, as when the page is published inside a blog.
  */
-export const SITE_PORT = 4321;
-export const FIXTURE_PORT = 4322;
+export const SITE_PORT = Number(process.env['E2E_PORT'] ?? 4321);
+export const FIXTURE_PORT = SITE_PORT + 1;
 export const FIXTURE_BASE = '/lucas/blog/je-soutiens/';
 
 const isCI = Boolean(process.env['CI']);
@@ -73,7 +73,7 @@ export default defineConfig({
       url: `http://localhost:${SITE_PORT}/`,
       reuseExistingServer: !isCI,
       timeout: 180_000,
-      env: { ASTRO_TELEMETRY_DISABLED: '1' },
+      env: { ASTRO_TELEMETRY_DISABLED: '1', SITE_URL: `http://localhost:${SITE_PORT}` },
     },
     {
       command: `npm run build -- --outDir dist-fixtures && npm run preview -- --outDir dist-fixtures --port ${FIXTURE_PORT}`,

@@ -132,12 +132,18 @@ for (const site of SITES) {
     });
 
     test('every image and asset on the page lives under the base path', async ({ page }) => {
-      const addresses = await page.evaluate(() =>
-        [
-          ...Array.from(document.querySelectorAll('img')).flatMap((img) => [img.src, ...img.srcset.split(',').map((candidate) => candidate.trim().split(' ')[0] ?? '')]),
-          ...Array.from(document.querySelectorAll('source')).flatMap((source) => source.srcset.split(',').map((candidate) => new URL(candidate.trim().split(' ')[0] ?? '', document.baseURI).href)),
-        ].filter(Boolean),
-      );
+      const addresses = await page.evaluate(() => {
+        const candidates = (srcset: string) =>
+          srcset
+            .split(',')
+            .map((candidate) => candidate.trim().split(/\s+/)[0] ?? '')
+            .filter(Boolean)
+            .map((address) => new URL(address, document.baseURI).href);
+        return [
+          ...Array.from(document.querySelectorAll('img')).flatMap((img) => [img.src, ...candidates(img.srcset)]),
+          ...Array.from(document.querySelectorAll('source')).flatMap((source) => candidates(source.srcset)),
+        ];
+      });
       expect(addresses.length).toBeGreaterThan(0);
       for (const address of addresses) expect(address.startsWith(site.url), `${address} is under ${site.url}`).toBe(true);
     });
