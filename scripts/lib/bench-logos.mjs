@@ -1,0 +1,243 @@
+// @ts-check
+/**
+ * bench-logos — the benchmark's generated organisations: N valid entries (unique names and urls,
+ * valid categories, non-empty Markdown descriptions) with distinct logos of realistic sizes and formats.
+ *
+ * Logo i is always the same image (deterministic), whatever N: the logos are drawn once, with sharp from
+ * `logoSvg`, into a cache folder keyed by this generator's and logo-art's source, and copied into each
+ * benchmark project. Nothing here is timed by the benchmark.
+ *
+ * The mix imitates downloaded logos: 1000–2000 px wide, aspect ratios from 4:1 to 4:5;
+ * 35 % PNG with alpha (a third of them with a soft halo), 30 % JPEG, 20 % WebP, 15 % SVG.
+ */
+import { createHash } from 'node:crypto';
+import { availableParallelism } from 'node:os';
+import { copyFile, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import sharp from 'sharp';
+import { logoSvg } from './logo-art.mjs';
+
+/** @typedef {'png' | 'jpg' | 'webp' | 'svg'} Ext */
+/** @typedef {{ index: number, slug: string, name: string, url: string, category: string, ext: Ext, width: number, height: number, art: import('./logo-art.mjs').LogoOptions, body: string, cta?: { label: string, url: string }, since?: string }} GeneratedOrganisation */
+
+const CATEGORY_IDS = ['medias-independants', 'solidarite', 'libertes-numeriques'];
+
+const PREFIXES = [
+  'Collectif', 'Association', 'Fondation', 'Réseau', 'Atelier', 'Maison', 'Observatoire', 'Coopérative',
+  'Fonds', 'Radio', 'Revue', 'Union', 'Comité', 'Alliance', 'Cercle', 'Institut', 'Ligue', 'Forum',
+  'Chantier', 'Brigade',
+];
+const WORDS = [
+  'Aurore', 'Boussole', 'Cascade', 'Dune', 'Escale', 'Fougère', 'Galet', 'Horizon', 'Iris', 'Jonquille',
+  'Kiosque', 'Lanterne', 'Marée', 'Nacelle', 'Orée', 'Passerelle', 'Quartz', 'Racine', 'Sillon', 'Tisserand',
+  'Utopie', 'Vigie', 'Wagon', 'Xylème', 'Yole', 'Zénith', 'Ardoise', 'Balise', 'Comète', 'Delta',
+  'Éclaircie', 'Falaise', 'Glycine', 'Hélice', 'Ilot', 'Jardin', 'Kayak', 'Lisière', 'Mistral', 'Nuée',
+  'Olivier', 'Phare', 'Quai', 'Rivage', 'Semis', 'Tamis', 'Usine', 'Vallon', 'Verger', 'Zéphyr',
+  'Agora', 'Bocage', 'Clairière', 'Digue', 'Estuaire', 'Fanal', 'Grenier', 'Halle', 'Lagune', 'Moisson',
+];
+const PALETTES = [
+  // [background, foreground, accent] for opaque logos
+  ['#1f2a44', '#f4efe6', '#e0a43a'], ['#0f4c45', '#f7f3ea', '#ffb347'], ['#3b2a7a', '#ffffff', '#ff8fab'],
+  ['#161616', '#ffffff', '#e4412b'], ['#ffffff', '#262626', '#c0182a'], ['#f7f3ec', '#1d2b3a', '#1f5fa8'],
+  ['#2f3e46', '#f6f1e9', '#f4a259'], ['#fdf6e3', '#073642', '#2aa198'], ['#7a1f3d', '#fff4f0', '#ffd166'],
+  ['#e9f5ee', '#12372a', '#2d6a4f'],
+];
+const INKS = [
+  // [foreground, accent] for transparent logos
+  ['#1a1a1a', '#b8175a'], ['#141414', '#0e6b84'], ['#1b3a4b', '#d9623b'], ['#222222', '#5b3f9e'],
+  ['#102a43', '#0b6e4f'], ['#2d2d2d', '#a8431a'],
+];
+const RATIOS = [4, 3, 2.5, 2, 1.5, 1.25, 1, 0.8];
+const MARKS = /** @type {const} */ (['none', 'bar', 'rule', 'circle', 'ring', 'square', 'diamond', 'triangle', 'heart', 'half']);
+const SENTENCES = [
+  'Elle informe sans publicité ni actionnaire, grâce à celles et ceux qui la lisent.',
+  'Ses bénévoles interviennent partout en France, de jour comme de nuit.',
+  'Le projet publie ses comptes chaque année et rend compte de chaque don reçu.',
+  'On y trouve des guides pratiques, des ateliers et une permanence ouverte à toutes et à tous.',
+  'Une équipe de **journalistes indépendants** enquête au long cours sur des sujets négligés.',
+  'Ses logiciels libres sont utilisés par des milliers d’associations et de collectivités.',
+  'Elle défend devant les tribunaux le droit à la vie privée et la liberté d’expression.',
+  'Chaque mois, une lettre raconte _ce que les dons ont permis_ sur le terrain.',
+  'Le collectif forme des personnes relais dans les quartiers et les villages.',
+  'Ses émissions sont diffusées en direct et restent disponibles librement ensuite.',
+  'Elle accueille, oriente et accompagne les personnes exilées dans leurs démarches.',
+  'Le fonds soutient des rédactions locales qui couvrent des territoires oubliés.',
+];
+
+/** A small deterministic PRNG (mulberry32). @param {number} seed */
+function random(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** @template T @param {() => number} rnd @param {readonly T[]} list @returns {T} */
+const pick = (rnd, list) => /** @type {T} */ (list[Math.floor(rnd() * list.length)]);
+
+/** The format of logo i: 7 PNG, 6 JPEG, 4 WebP, 3 SVG in every 20. @param {number} i @returns {Ext} */
+function extOf(i) {
+  const k = i % 20;
+  return k < 7 ? 'png' : k < 13 ? 'jpg' : k < 17 ? 'webp' : 'svg';
+}
+
+/**
+ * The i-th generated organisation (0-based), the same for every N.
+ * @param {number} i
+ * @returns {GeneratedOrganisation}
+ */
+export function organisationAt(i) {
+  if (i >= PREFIXES.length * WORDS.length) throw new RangeError(`at most ${PREFIXES.length * WORDS.length} organisations`);
+  const rnd = random(0x9e3779b9 ^ (i * 2654435761));
+  // Names walk the prefix×word grid with a stride coprime to its size: unique, and varied from one to the next.
+  const cell = (i * 7) % (PREFIXES.length * WORDS.length);
+  const word = WORDS[cell % WORDS.length] ?? 'Aurore';
+  const prefix = PREFIXES[Math.floor(cell / WORDS.length)] ?? 'Collectif';
+  const name = `${prefix} ${word}`;
+  const slug = `org-${String(i).padStart(4, '0')}`;
+  const ext = extOf(i);
+  const ratio = pick(rnd, RATIOS);
+  const width = ext === 'svg' ? 600 + Math.round(rnd() * 400) : 1000 + Math.round(rnd() * 1000);
+  const height = Math.round(width / ratio);
+  const transparent = ext === 'png' || ext === 'svg';
+  const colours = transparent ? [null, ...pick(rnd, INKS)] : pick(rnd, PALETTES);
+  const background = colours[0] ?? null;
+  const foreground = colours[1] ?? '#1a1a1a';
+  const accent = colours[2] ?? '#b8175a';
+  const layoutRoll = rnd();
+  /** @type {import('./logo-art.mjs').LogoOptions} */
+  const art =
+    ratio <= 1.25 && layoutRoll < 0.7
+      ? {
+          name, width, height, layout: 'monogram', shape: pick(rnd, /** @type {const} */ (['circle', 'square', 'rounded'])),
+          background, foreground, accent, monogramColor: background ?? '#ffffff',
+        }
+      : ratio <= 2 && layoutRoll < 0.6
+        ? { name, width, height, layout: 'stacked', mark: pick(rnd, MARKS), background, foreground, accent }
+        : { name, width, height, layout: 'wordmark', mark: pick(rnd, MARKS), letterSpacing: rnd() < 0.3 ? 0.04 : 0, background, foreground, accent };
+  // A third of the transparent PNGs carry a soft halo, like the project's own (make-logos.mjs).
+  if (ext === 'png' && rnd() < 0.33) art.halo = '#f4f2ee';
+  const sentences = 1 + Math.floor(rnd() * 4);
+  const body = Array.from({ length: sentences }, () => pick(rnd, SENTENCES)).join(' ');
+  /** @type {GeneratedOrganisation} */
+  const organisation = {
+    index: i, slug, name, url: `https://${slug}.example.org/`, category: CATEGORY_IDS[i % 3] ?? 'solidarite',
+    ext, width, height, art, body: `**${name}** : ${body}`,
+  };
+  if (rnd() < 0.4) organisation.cta = { label: 'Faire un don', url: `https://${slug}.example.org/don` };
+  if (rnd() < 0.5) organisation.since = `20${10 + Math.floor(rnd() * 15)}-0${1 + Math.floor(rnd() * 9)}-1${Math.floor(rnd() * 9)}`;
+  return organisation;
+}
+
+/** The Markdown file of an organisation. @param {GeneratedOrganisation} o */
+export function entryMarkdown(o) {
+  const lines = ['---', `name: ${o.name}`, `url: ${o.url}`, `logo: ./${o.slug}.${o.ext}`, `category: ${o.category}`];
+  if (o.since) lines.push(`since: ${o.since}`);
+  if (o.cta) lines.push('cta:', `  label: ${o.cta.label}`, `  url: ${o.cta.url}`);
+  lines.push('---', '', o.body, '');
+  return lines.join('\n');
+}
+
+/**
+ * Render logo artwork to a file in its format. Encoder settings are chosen for speed (this is setup,
+ * not the thing measured), with byte sizes close to downloaded logos.
+ * @param {import('./logo-art.mjs').LogoOptions} art @param {Ext} ext @param {string} file
+ */
+export async function renderLogo(art, ext, file) {
+  const svg = logoSvg(art);
+  const tmp = `${file}.tmp-${process.pid}`;
+  if (ext === 'svg') {
+    await writeFile(tmp, svg);
+  } else if (art.halo && ext === 'png') {
+    // librsvg's blur filter takes seconds at 2000 px: draw the artwork without its halo, then the halo with
+    // sharp (the alpha blurred and strengthened, in the halo colour, under the artwork). Same look, ~50× faster.
+    const plain = await sharp(Buffer.from(logoSvg({ ...art, halo: null })), { density: 72 }).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
+    const { width, height } = plain.info;
+    const sigma = Math.max(1, Math.min(width, height) * 0.022);
+    const glowAlpha = await sharp(plain.data, { raw: plain.info }).extractChannel(3).blur(sigma).linear(2.6, 0).linear(0.95, 0).raw().toBuffer();
+    const glow = await sharp({ create: { width, height, channels: 3, background: art.halo } }).joinChannel(glowAlpha, { raw: { width, height, channels: 1 } }).png().toBuffer();
+    await sharp(glow).composite([{ input: plain.data, raw: plain.info }]).png({ compressionLevel: 6 }).toFile(tmp);
+  } else {
+    let image = sharp(Buffer.from(svg), { density: 72 });
+    if (ext === 'png') image = image.png({ compressionLevel: 6 });
+    else if (ext === 'jpg') image = image.flatten({ background: '#ffffff' }).jpeg({ quality: 88 });
+    else image = image.webp({ quality: 90, effort: 2 });
+    await image.toFile(tmp);
+  }
+  await rename(tmp, file);
+}
+
+/** The cache folder's key: changes when this generator or the artwork code changes. */
+async function cacheKey() {
+  const hash = createHash('sha256');
+  for (const name of ['bench-logos.mjs', 'logo-art.mjs']) hash.update(await readFile(fileURLToPath(new URL(name, import.meta.url))));
+  hash.update(sharp.versions.vips ?? '');
+  return hash.digest('hex').slice(0, 12);
+}
+
+/**
+ * Make sure logos 0..n-1 exist in the cache (drawing the missing ones, `concurrency` at a time)
+ * and return the cache folder.
+ * @param {number} n @param {string} cacheRoot @param {(message: string) => void} [log]
+ */
+export async function ensureLogos(n, cacheRoot, log = () => {}) {
+  const folder = join(cacheRoot, `logos-${await cacheKey()}`);
+  await mkdir(folder, { recursive: true });
+  /** @type {GeneratedOrganisation[]} */
+  const missing = [];
+  for (let i = 0; i < n; i++) {
+    const o = organisationAt(i);
+    if (!existsSync(join(folder, `${o.slug}.${o.ext}`))) missing.push(o);
+  }
+  if (missing.length === 0) return folder;
+  const started = performance.now();
+  let next = 0;
+  const worker = async () => {
+    while (next < missing.length) {
+      const o = /** @type {GeneratedOrganisation} */ (missing[next++]);
+      await renderLogo(o.art, o.ext, join(folder, `${o.slug}.${o.ext}`));
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, availableParallelism()) }, worker));
+  log(`drew ${missing.length} logos in ${((performance.now() - started) / 1000).toFixed(1)} s (cached in ${folder})`);
+  return folder;
+}
+
+/**
+ * Replace the organisations folder of a project with n generated entries and their logos.
+ * @param {string} organisationsDir @param {number} n @param {string} logoFolder
+ * @returns {Promise<GeneratedOrganisation[]>}
+ */
+export async function writeOrganisations(organisationsDir, n, logoFolder) {
+  await rm(organisationsDir, { recursive: true, force: true });
+  await mkdir(organisationsDir, { recursive: true });
+  const organisations = Array.from({ length: n }, (_, i) => organisationAt(i));
+  for (const o of organisations) {
+    await writeFile(join(organisationsDir, `${o.slug}.md`), entryMarkdown(o));
+    await copyFile(join(logoFolder, `${o.slug}.${o.ext}`), join(organisationsDir, `${o.slug}.${o.ext}`));
+  }
+  return organisations;
+}
+
+/**
+ * Replace one organisation's logo file with a different image (other colours, other mark), same
+ * name, format and size: what an owner does when an organisation changes its logo.
+ * @param {string} organisationsDir @param {GeneratedOrganisation} o @param {number} variant
+ */
+export async function changeLogo(organisationsDir, o, variant) {
+  const [background, foreground, accent] = PALETTES[(o.index + variant) % PALETTES.length] ?? [];
+  const art = {
+    ...o.art,
+    mark: MARKS[(variant % (MARKS.length - 1)) + 1] ?? 'circle',
+    accent: accent ?? '#c2410c',
+    foreground: foreground ?? '#1c1c1c',
+    ...(o.art.background ? { background: background ?? '#ffffff' } : {}),
+  };
+  await renderLogo(art, o.ext, join(organisationsDir, `${o.slug}.${o.ext}`));
+}

@@ -1,0 +1,101 @@
+// @ts-check
+/**
+ * bench-variants — changes the benchmark may apply to its temporary copy of the project (never to the
+ * project itself), to measure a proposed change before it is made in src/ or astro.config.mjs:
+ *   npm run bench -- --sizes 100 --variant jsonld-dedupe --variant avif-effort=2
+ *
+ * `compatPatches` are applied to every copy: workarounds for known bugs that would stop a build of
+ * generated data, each printed when it applies (and reported, so the bug gets fixed in src/).
+ */
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+
+/**
+ * @param {string} dir @param {string} file @param {string | RegExp} from @param {string} to
+ * @returns {Promise<boolean>} whether the text was found and replaced
+ */
+async function replaceIn(dir, file, from, to) {
+  const path = join(dir, file);
+  const text = await readFile(path, 'utf8');
+  const found = typeof from === 'string' ? text.includes(from) : from.test(text);
+  if (!found) return false;
+  await writeFile(path, text.replace(from, to));
+  return true;
+}
+
+/** Add `image.service.config` to the copy's astro.config.mjs. @param {string} dir @param {Record<string, unknown>} config */
+async function imageServiceConfig(dir, config) {
+  const ok = await replaceIn(
+    dir,
+    'astro.config.mjs',
+    'export default defineConfig({',
+    `export default defineConfig({\n  image: { service: { entrypoint: 'astro/assets/services/sharp', config: ${JSON.stringify(config)} } },`,
+  );
+  if (!ok) throw new Error('astro.config.mjs: cannot find `export default defineConfig({`');
+}
+
+/** @type {Record<string, { describe: string, apply: (dir: string, value?: string) => Promise<void> }>} */
+export const VARIANTS = {
+  'jsonld-dedupe': {
+    describe: 'index.astro: the JSON-LD getImage() asks for the same width and height as the <Picture> 2× WebP candidate, so it reuses that file instead of encoding a near-duplicate',
+    apply: async (dir) => {
+      const ok = await replaceIn(
+        dir,
+        'src/pages/index.astro',
+        "await getImage({ src: data.logo, width: Math.min(display.width * 2, metadata.width), format: 'webp' })",
+        "await getImage({ src: data.logo, width: Math.min(display.width * 2, metadata.width), height: Math.round(Math.min(display.width * 2, metadata.width) / (display.width / display.height)), format: 'webp' })",
+      );
+      if (!ok) throw new Error('jsonld-dedupe: the getImage() call in src/pages/index.astro has changed');
+    },
+  },
+  'avif-effort': {
+    describe: 'image.service.config.avif.effort = value (sharp default 4)',
+    apply: (dir, value) => imageServiceConfig(dir, { avif: { effort: Number(value) } }),
+  },
+  'avif-effort-quality': {
+    describe: 'image.service.config.avif = { effort, quality } from "effort:quality"',
+    apply: (dir, value = '') => {
+      const [effort, quality] = value.split(':').map(Number);
+      return imageServiceConfig(dir, { avif: { effort, quality } });
+    },
+  },
+  'webp-only': {
+    describe: 'OrganisationLogo.astro: formats={["webp"]} (no AVIF candidates)',
+    apply: async (dir) => {
+      const ok = await replaceIn(dir, 'src/components/OrganisationLogo.astro', "formats={['avif', 'webp']}", "formats={['webp']}");
+      if (!ok) throw new Error('webp-only: formats={[\'avif\', \'webp\']} not found in OrganisationLogo.astro');
+    },
+  },
+};
+
+/**
+ * Workarounds applied to every copy when their target is present.
+ * @param {string} dir @returns {Promise<string[]>} the ones applied
+ */
+export async function compatPatches(dir) {
+  const applied = [];
+  // src/pages/og-image.png.ts reads `logo.fsPath`, which SVG logos (imported as components) do not
+  // have: the build stops with « Unsupported input 'undefined' » when an SVG logo is among the first
+  // ten cards. The copy finds the file from the entry's `logo:` line instead.
+  if (
+    await replaceIn(
+      dir,
+      'src/pages/og-image.png.ts',
+      'const source = (organisation.data.logo as ImageMetadata & { fsPath: string }).fsPath;',
+      "const source = (organisation.data.logo as ImageMetadata & { fsPath?: string }).fsPath ?? (await import('node:path')).resolve((await import('node:path')).dirname(organisation.filePath ?? ''), /^logo:\\s*(\\S+)/m.exec((await import('node:fs')).readFileSync(organisation.filePath ?? '', 'utf8'))?.[1] ?? '');",
+    )
+  ) {
+    applied.push('og-image.png.ts: SVG logos have no fsPath (build crash when an SVG logo is among the first 10 cards); the copy reads the path from the entry');
+  }
+  return applied;
+}
+
+/** @param {string} dir @param {string[]} names e.g. ['jsonld-dedupe', 'avif-effort=2'] */
+export async function applyVariants(dir, names) {
+  for (const spec of names) {
+    const [name = '', value] = spec.split('=');
+    const variant = VARIANTS[name];
+    if (!variant) throw new Error(`unknown variant "${name}"; known: ${Object.keys(VARIANTS).join(', ')}`);
+    await variant.apply(dir, value);
+  }
+}
