@@ -1,6 +1,6 @@
-import { createServer } from 'node:net';
 import { chromium, expect, test } from '@playwright/test';
 import lighthouse from 'lighthouse';
+import { freePort } from '../support/free-port';
 
 /**
  * Lighthouse, mobile preset with its default simulated throttling, on the built home page:
@@ -8,17 +8,6 @@ import lighthouse from 'lighthouse';
  */
 
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
-
-/** A free TCP port for Chromium's DevTools endpoint. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
 
 test('Lighthouse scores 100 in every category', async ({ launchOptions, baseURL }, testInfo) => {
   // Lighthouse emulates its own phone; the `lighthouse` project runs this once, after the others.

@@ -1,23 +1,13 @@
 import { spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../support/temp-project';
+import { freePort } from '../support/free-port';
 
 /**
  * `draft: true` shows an entry while writing (`astro dev`) and never publishes it. The production side
  * is checked on the built fixture site (tests/e2e/fixtures.spec.ts); here, the dev server.
  */
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
 
 /** The environment without what Vitest sets for itself (NODE_ENV=test, VITEST…), which the dev server would inherit. */
 function withoutVitestEnv(): NodeJS.ProcessEnv {
