@@ -50,9 +50,16 @@ export function categoryMessage(issue: IssueLike): string {
   return `la catégorie « ${written} » n’existe pas.${suggestion ? ` Vouliez-vous écrire « ${suggestion} » ?` : ''} Valeurs possibles : ${valid}.`;
 }
 
-/** For `z.strictObject`: name the unknown field and the closest valid one. */
+/**
+ * For `z.strictObject`: name an unknown field and the closest valid one; for a nested object
+ * (`where` = `cta.`) written as a single value, show the expected shape.
+ */
 export function unknownFieldMessage(validFields: readonly string[], where = '') {
   return (issue: IssueLike): string | undefined => {
+    if (issue.code === 'invalid_type' && where && issue.input !== undefined) {
+      const parent = where.replace(/\.$/, '');
+      return `« ${parent} » doit contenir ${validFields.map((field) => `« ${field}: … »`).join(' et ')}, chacun sur sa ligne, en retrait sous « ${parent}: ».`;
+    }
     if (issue.code !== 'unrecognized_keys') return undefined;
     return (issue.keys ?? [])
       .map((key) => {

@@ -83,6 +83,12 @@ describe('organisations schema', () => {
     expect(issuesOf({ ...valid, cta: { label: 'Don', url: 'https://a.example/', urll: 'x' } })).toHaveLength(1);
   });
 
+  it('explains the shape of a cta written as a single value', () => {
+    expect(issuesOf({ ...valid, cta: 'Faire un don' })).toEqual([
+      { path: 'cta', message: expect.stringContaining('« cta » doit contenir « label: … » et « url: … »') },
+    ]);
+  });
+
   it('refuses a cta without its label', () => {
     expect(issuesOf({ ...valid, cta: { label: ' ', url: 'https://a.example/' } }).map((issue) => issue.path)).toEqual([
       'cta.label',
