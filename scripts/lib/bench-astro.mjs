@@ -12,6 +12,23 @@ import { writeFile } from 'node:fs/promises';
 import { build } from 'astro';
 
 const probeFile = process.env['BENCH_PROBE'];
+
+// The image phase's own wall and CPU time (all threads of this process, libvips' included): from
+// Astro's « generating optimized images » line to the `astro:build:generated` hook, which runs
+// right after the last image is written.
+/** @type {{ wall: number, cpu: NodeJS.CpuUsage } | undefined} */
+let imagesStart;
+/** @type {{ wall: number, cpu: number } | undefined} */
+let imagePhase;
+for (const stream of [process.stdout, process.stderr]) {
+  const write = stream.write.bind(stream);
+  stream.write = /** @type {typeof stream.write} */ (
+    (/** @type {any} */ chunk, /** @type {any[]} */ ...rest) => {
+      if (!imagesStart && String(chunk).includes('generating optimized images')) imagesStart = { wall: performance.now(), cpu: process.cpuUsage() };
+      return write(chunk, ...rest);
+    }
+  );
+}
 /** @type {Record<string, unknown>} */
 let serviceConfig = {};
 /** @type {string | undefined} */
@@ -24,6 +41,11 @@ const probe = {
     'astro:config:done': ({ config }) => {
       serviceConfig = /** @type {Record<string, unknown>} */ (config.image.service.config ?? {});
       serviceEntrypoint = config.image.service.entrypoint;
+    },
+    'astro:build:generated': () => {
+      if (!imagesStart) return;
+      const cpu = process.cpuUsage(imagesStart.cpu);
+      imagePhase = { wall: (performance.now() - imagesStart.wall) / 1000, cpu: (cpu.user + cpu.system) / 1e6 };
     },
     'astro:build:done': async () => {
       if (!probeFile) return;
@@ -44,7 +66,7 @@ const probe = {
           background: transform['background'],
         })),
       }));
-      await writeFile(probeFile, JSON.stringify({ serviceEntrypoint, serviceConfig, images }));
+      await writeFile(probeFile, JSON.stringify({ serviceEntrypoint, serviceConfig, imagePhase, images }));
     },
   },
 };
