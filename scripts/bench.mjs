@@ -10,18 +10,23 @@
  * public; node_modules linked) whose organisations are N generated entries with distinct logos
  * (scripts/lib/bench-logos.mjs, drawn once and cached, never timed):
  *   cold build    no dist, no .cache/astro, no Vite cache;
- *   sharp floor   the image transforms that build performed, replayed with sharp alone in one process,
- *                 with Astro's concurrency and encoder defaults (scripts/lib/bench-floor.mjs), right after;
+ *   sharp floor   the image transforms that build performed (recorded by scripts/lib/bench-astro.mjs, through
+ *                 which every build runs), replayed right after with sharp alone in one process, with Astro's
+ *                 concurrency and encoder options (scripts/lib/bench-floor.mjs);
  *   warm rebuild  nothing changed;
  *   logo changed  one logo file replaced by a different image;
  *   peak RSS      of the build's whole process tree, sampled from /proc every 100 ms;
- *   page bytes    the built page in Chromium at 390 px and 1440 px (scripts/lib/bench-page.mjs).
+ *   page bytes    the last build's page in Chromium at 390 px and 1440 px (scripts/lib/bench-page.mjs), once.
  * Each build step is repeated `--repeat` times (default: 3 up to N = 100, 1 above): medians are reported,
- * ratios are taken within one repetition (cold and floor back to back) before the median.
+ * ratios are taken within one repetition (cold and floor back to back) before the median. Wall and CPU
+ * time (user + system of the whole process tree) are both reported: on a shared machine CPU time is the
+ * steadier of the two.
  *
  * The table goes to stdout and into BENCHMARKS.md, between the `bench:begin` and `bench:end` markers
  * (the rest of the file is kept). Options: --sizes, --repeat, --variant NAME[=VALUE] (repeatable, see
- * scripts/lib/bench-variants.mjs), --no-page, --no-write, --keep (keep the temporary copies), --json FILE.
+ * scripts/lib/bench-variants.mjs; BENCHMARKS.md is then left alone), --no-page, --no-write, --keep (keep
+ * the temporary copies), --json FILE (every measurement), --from-json FILE (render an earlier --json
+ * again, e.g. after merging repetitions), --cache-dir DIR (the drawn logos; default $TMPDIR/je-soutiens-bench).
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -34,7 +39,7 @@ import { cleanBuildState, createProjectCopy, runBuild } from './lib/bench-build.
 import { transformsFromDist, transformsFromProbe } from './lib/bench-floor.mjs';
 import { changeLogo, ensureLogos, writeOrganisations } from './lib/bench-logos.mjs';
 import { measurePage, pageFileSizes, serveStatic } from './lib/bench-page.mjs';
-import { applyVariants, compatPatches } from './lib/bench-variants.mjs';
+import { applyVariants } from './lib/bench-variants.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const BEGIN = '<!-- bench:begin (written by `npm run bench`: edit scripts/bench.mjs, not this section) -->';
@@ -111,8 +116,6 @@ async function benchSize(n) {
   const dir = await createProjectCopy(ROOT);
   const organisationsDir = join(dir, 'src/content/organisations');
   const organisations = await writeOrganisations(organisationsDir, n, logos);
-  const patches = await compatPatches(dir);
-  for (const patch of patches) log(`note: patched the copy: ${patch}`);
   await applyVariants(dir, variants);
   const sources = new Map(organisations.map((o) => [o.slug, join(organisationsDir, `${o.slug}.${o.ext}`)]));
   log(`N=${n}: ${dir} (${repeat} repetition${repeat > 1 ? 's' : ''})`);
@@ -160,7 +163,7 @@ async function benchSize(n) {
       const v = page.views;
       log(`N=${n} first view 390 px ${kb(v['390']?.firstView.total)} KB, 1440 px ${kb(v['1440']?.firstView.total)} KB; scrolled ${kb(v['390']?.scrolled.total)} / ${kb(v['1440']?.scrolled.total)} KB`);
     }
-    return { n, repeat, dir, patches, runs, page };
+    return { n, repeat, dir, runs, page };
   } finally {
     if (!values.keep) await rm(dir, { recursive: true, force: true });
   }

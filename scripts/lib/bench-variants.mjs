@@ -3,9 +3,6 @@
  * bench-variants — changes the benchmark may apply to its temporary copy of the project (never to the
  * project itself), to measure a proposed change before it is made in src/ or astro.config.mjs:
  *   npm run bench -- --sizes 100 --variant jsonld-dedupe --variant avif-effort=2
- *
- * `compatPatches` are applied to every copy: workarounds for known bugs that would stop a build of
- * generated data, each printed when it applies (and reported, so the bug gets fixed in src/).
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -67,28 +64,6 @@ export const VARIANTS = {
     },
   },
 };
-
-/**
- * Workarounds applied to every copy when their target is present.
- * @param {string} dir @returns {Promise<string[]>} the ones applied
- */
-export async function compatPatches(dir) {
-  const applied = [];
-  // src/pages/og-image.png.ts reads `logo.fsPath`, which SVG logos (imported as components) do not
-  // have: the build stops with « Unsupported input 'undefined' » when an SVG logo is among the first
-  // ten cards. The copy finds the file from the entry's `logo:` line instead.
-  if (
-    await replaceIn(
-      dir,
-      'src/pages/og-image.png.ts',
-      'const source = (organisation.data.logo as ImageMetadata & { fsPath: string }).fsPath;',
-      "const source = (organisation.data.logo as ImageMetadata & { fsPath?: string }).fsPath ?? (await import('node:path')).resolve((await import('node:path')).dirname(organisation.filePath ?? ''), /^logo:\\s*(\\S+)/m.exec((await import('node:fs')).readFileSync(organisation.filePath ?? '', 'utf8'))?.[1] ?? '');",
-    )
-  ) {
-    applied.push('og-image.png.ts: SVG logos have no fsPath (build crash when an SVG logo is among the first 10 cards); the copy reads the path from the entry');
-  }
-  return applied;
-}
 
 /** @param {string} dir @param {string[]} names e.g. ['jsonld-dedupe', 'avif-effort=2'] */
 export async function applyVariants(dir, names) {
