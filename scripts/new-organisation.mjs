@@ -25,6 +25,7 @@ import { z } from 'astro/zod';
 import yaml from 'js-yaml';
 import { CATEGORIES } from '../src/lib/categories.ts';
 import { entryIdOf, findEntryProblems } from '../src/lib/entry-checks.ts';
+import { readFrontmatter } from '../src/lib/frontmatter.ts';
 import { isLogoTooSmall, minimumLogoSize } from '../src/lib/logo-size.ts';
 
 const DEFAULT_DIR = 'src/content/organisations';
@@ -180,15 +181,8 @@ export function entryText({ name, url, logoFile, category, placeholderLogo: isPl
  * @returns {Record<string, unknown> | undefined}
  */
 function frontmatterOf(contents) {
-  const match = /^---\r?\n([\s\S]*?)\r?\n---\s*(\r?\n|$)/.exec(contents.replace(/^\uFEFF/, ''));
-  if (!match) return undefined;
-  try {
-    const data = yaml.load(match[1] ?? '');
-    if (data === null || typeof data !== 'object' || Array.isArray(data)) return undefined;
-    return /** @type {Record<string, unknown>} */ (data);
-  } catch {
-    return undefined;
-  }
+  const frontmatter = readFrontmatter(contents);
+  return 'data' in frontmatter ? frontmatter.data : undefined;
 }
 
 /** A path as the owner can find it: relative to the project, absolute outside it. @param {string} path */

@@ -5,7 +5,6 @@ import { fileURLToPath } from 'node:url';
 import { AstroError } from 'astro/errors';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { glob } from 'astro/loaders';
-import yaml from 'js-yaml';
 import sharp from 'sharp';
 import {
   findEntryProblems,
@@ -15,6 +14,7 @@ import {
   type EntryProblem,
   type StoredEntry,
 } from './entry-checks';
+import { readFrontmatter } from './frontmatter';
 import { isLogoTooSmall, minimumLogoSize } from './logo-size';
 
 /** Where the entries live; tests point it at a fixture folder with `ORGANISATIONS_DIR`. */
@@ -48,10 +48,10 @@ export function organisationsLoader(base: string = process.env['ORGANISATIONS_DI
       const brokenFiles: string[] = [];
       for (const fileName of fileNames.filter((name) => name.endsWith('.md'))) {
         const path = join(folder, fileName);
-        const yamlProblem = frontmatterProblem(await readFile(path, 'utf8'));
-        if (yamlProblem) {
+        const frontmatter = readFrontmatter(await readFile(path, 'utf8'));
+        if ('problem' in frontmatter) {
           brokenFiles.push(fileName);
-          problems.push({ file: display(path), field: 'en-tête', message: yamlProblem });
+          problems.push({ file: display(path), field: 'en-tête', message: frontmatter.problem });
         }
       }
       const markdownFiles = glob({ pattern: ['*.md', ...brokenFiles.map((name) => `!${name}`)], base });
@@ -92,26 +92,6 @@ export function organisationsLoader(base: string = process.env['ORGANISATIONS_DI
       if (problems.length > 0) throw new AstroError(formatEntryProblems(problems), HINT);
     },
   };
-}
-
-/** Why a file's frontmatter cannot be read, in the owner's words, or undefined when it can. */
-export function frontmatterProblem(contents: string): string | undefined {
-  const match = /^---\r?\n([\s\S]*?)\r?\n---\s*(\r?\n|$)/.exec(contents.replace(/^\uFEFF/, ''));
-  if (!match) {
-    return 'le fichier doit commencer par un en-tête entre deux lignes --- (name, url, logo, category…). Copiez celui d’une autre fiche.';
-  }
-  try {
-    const data = yaml.load(match[1] ?? '');
-    if (data === null || typeof data !== 'object' || Array.isArray(data)) {
-      return 'l’en-tête doit être une liste de champs « nom: valeur », un par ligne.';
-    }
-    return undefined;
-  } catch (error) {
-    if (!(error instanceof yaml.YAMLException)) throw error;
-    // +2: the header starts on the line after the opening ---.
-    const line = error.mark ? error.mark.line + 2 : undefined;
-    return `l’en-tête est mal écrit${line ? ` (vers la ligne ${line})` : ''} : ${error.reason}. Vérifiez les deux-points, les guillemets et l’indentation ; une valeur qui contient « : » ou commence par [ { # doit être entre guillemets.`;
-  }
 }
 
 /** The problems Astro's schema validation found, one per field, from its error message. */

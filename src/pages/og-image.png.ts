@@ -2,8 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import type { APIRoute, ImageMetadata } from 'astro';
 import { getCollection } from 'astro:content';
-import yaml from 'js-yaml';
 import sharp from 'sharp';
+import { readFrontmatter } from '../lib/frontmatter';
 import { groupByCategory, isPublished } from '../lib/organisations';
 import { SITE } from '../lib/site';
 
@@ -23,8 +23,8 @@ async function logoSourceFile(logo: ImageMetadata, entryFile: string | undefined
   const fsPath = (logo as ImageMetadata & { fsPath?: string }).fsPath;
   if (fsPath) return fsPath;
   if (!entryFile) throw new Error(`No source file for the logo ${logo.src}.`);
-  const frontmatter = /^---\r?\n([\s\S]*?)\r?\n---/.exec(await readFile(entryFile, 'utf8'))?.[1] ?? '';
-  const written = (yaml.load(frontmatter) as { logo?: unknown } | null)?.logo;
+  const frontmatter = readFrontmatter(await readFile(entryFile, 'utf8'));
+  const written = 'data' in frontmatter ? frontmatter.data['logo'] : undefined;
   if (typeof written !== 'string') throw new Error(`No logo in ${entryFile}.`);
   return resolve(dirname(entryFile), written);
 }
