@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AstroError } from 'astro/errors';
@@ -15,7 +15,7 @@ import {
   type StoredEntry,
 } from './entry-checks';
 import { readFrontmatter } from './frontmatter';
-import { isLogoTooSmall, minimumLogoSize } from './logo-size';
+import { isLogoTooSmall, LOGO_BOX, minimumLogoSize } from './logo-size';
 
 /** Where the entries live; tests point it at a fixture folder with `ORGANISATIONS_DIR`. */
 export const DEFAULT_ORGANISATIONS_DIR = './src/content/organisations';
@@ -73,9 +73,14 @@ export function organisationsLoader(base: string = process.env['ORGANISATIONS_DI
       collecting = false;
 
       const entries: StoredEntry[] = context.store.values();
-      for (const entry of entries) {
+      // All logos at once (sharp reads them on its own threads); a logo already found good and
+      // unchanged since is not read again, which keeps a rebuild of many organisations fast.
+      const logoProblems = await Promise.all(
+        entries.map((entry) => checkLogo(resolve(root, entry.filePath ?? entry.id), entry.data['logo'], context.meta)),
+      );
+      for (const [index, entry] of entries.entries()) {
         const file = entry.filePath ?? entry.id;
-        const logoProblem = await checkLogo(resolve(root, file), entry.data['logo']);
+        const logoProblem = logoProblems[index];
         if (logoProblem) {
           // Our message replaces the schema's own about the logo (« Required »): it says what to do.
           const reported = problems.find((problem) => problem.file === file && problem.field === 'logo');
@@ -106,8 +111,20 @@ function schemaProblems(file: string, error: unknown): EntryProblem[] {
   });
 }
 
-/** Why an entry's logo cannot be used, or undefined. `value` is the frontmatter's `logo`. */
-async function checkLogo(entryPath: string, value: unknown): Promise<string | undefined> {
+/**
+ * What a logo that passed the checks looked like: its size and modification time, and the box the
+ * minimum size was computed for. A logo that still matches is not read again on the next build.
+ */
+async function logoFingerprint(path: string): Promise<string> {
+  const { size, mtimeMs } = await stat(path);
+  return `${size}:${mtimeMs}:${LOGO_BOX.width}x${LOGO_BOX.height}`;
+}
+
+/**
+ * Why an entry's logo cannot be used, or undefined. `value` is the frontmatter's `logo`; `memory`
+ * (the collection's meta store, kept between builds) remembers the logos that passed.
+ */
+async function checkLogo(entryPath: string, value: unknown, memory: LoaderContext['meta']): Promise<string | undefined> {
   if (typeof value !== 'string' || value.trim() === '' || value === IMAGE_PREFIX) {
     return 'le champ manque : ajoutez « logo: ./nom-du-fichier.png » avec le nom du fichier image posé à côté de la fiche.';
   }
@@ -121,6 +138,9 @@ async function checkLogo(entryPath: string, value: unknown): Promise<string | un
     const images = (await readdir(folder)).filter((name) => /\.(png|jpe?g|webp|avif|gif|svg|tiff?)$/i.test(name));
     return `le fichier « ${written} » est introuvable à côté de la fiche. Vérifiez son nom et son extension${images.length ? ` (images présentes dans le dossier : ${images.join(', ')})` : ''}.`;
   }
+  const memoryKey = `logo-ok:${path}`;
+  const fingerprint = await logoFingerprint(path);
+  if (memory.get(memoryKey) === fingerprint) return undefined;
   try {
     const { format, width, height } = await sharp(path).metadata();
     if (!format || !LOGO_FORMATS.has(format) || !width || !height) throw new Error(`format ${format ?? 'inconnu'}`);
@@ -128,6 +148,7 @@ async function checkLogo(entryPath: string, value: unknown): Promise<string | un
       const minimum = minimumLogoSize({ width, height });
       return `le logo « ${written} » fait ${width}×${height} px : trop petit pour rester net sur les écrans haute densité. Il faut au moins ${minimum.width}×${minimum.height} px pour cette forme (le logo s’affiche jusqu’à 224×96 px, à doubler pour les écrans Retina). Utilisez une image plus grande, ou un SVG.`;
     }
+    memory.set(memoryKey, fingerprint);
     return undefined;
   } catch {
     return `le fichier « ${written} » n’est pas une image lisible (PNG, JPEG, WebP, AVIF ou SVG). Réenregistrez-le depuis un logiciel d’image, ou téléchargez le logo à nouveau.`;

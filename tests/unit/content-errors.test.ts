@@ -27,12 +27,18 @@ function lineAbout(result: CommandResult, file: string, field: string): string {
 
 describe('the shipped entries', () => {
   it(
-    'pass the pipeline',
+    'pass the pipeline; a logo replaced after that by a bad one is still caught',
     async () => {
       const project = await createTempProject();
       const result = await project.astro(['sync']);
-      await project.remove();
       expect(result.code, result.output).toBe(0);
+      // The loader remembers the logos that passed; one swapped for a too small image must be read again.
+      const logo = (await readFile(join(project.organisations, 'blast.md'), 'utf8')).match(/^logo: \.\/(.+)$/m)?.[1] ?? '';
+      await sharp({ create: { width: 200, height: 50, channels: 3, background: '#336699' } }).toFile(join(project.organisations, logo));
+      const again = await project.astro(['sync']);
+      await project.remove();
+      expect(again.code, again.output).not.toBe(0);
+      expect(lineAbout(again, 'blast.md', 'logo')).toContain('200×50 px');
     },
     SLOW,
   );
