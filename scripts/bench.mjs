@@ -15,7 +15,8 @@
  *                 concurrency and encoder options (scripts/lib/bench-floor.mjs);
  *   warm rebuild  nothing changed;
  *   logo changed  one logo file replaced by a different image;
- *   peak RSS      of the build's whole process tree, sampled from /proc every 100 ms;
+ *   peak RSS      of the build's process tree: the largest process's exact peak (/usr/bin/time), and the
+ *                 whole tree sampled from /proc every 2 s (a scan costs ~15 ms of CPU, taken from the build);
  *   page bytes    the last build's page in Chromium at 390 px and 1440 px (scripts/lib/bench-page.mjs), once.
  * Each build step is repeated `--repeat` times (default: 3 up to N = 100, 1 above): medians are reported,
  * ratios are taken within one repetition (cold and floor back to back) before the median. Wall and CPU
@@ -215,7 +216,7 @@ function summarise(result) {
 function markdown(rows, info, totalSeconds) {
   const lines = [];
   lines.push(
-    `Measured ${info.date ?? new Date().toISOString().slice(0, 10)} by \`npm run bench\` (${rows.map((r) => r.n).join(', ')} organisations, ${!Number.isFinite(totalSeconds) ? 'duration not recorded' : totalSeconds < 120 ? `${totalSeconds.toFixed(0)} s` : `${(totalSeconds / 60).toFixed(0)} min`} in all) on ${info.cores} cores (${info.cpu}), load average at start ${info.loadAtStart}; Node ${info.node}, Astro ${info.astro}, sharp ${info.sharp}. Times are medians of the repetitions shown; ratios are taken within one repetition, then the median. Other engineers' jobs share this machine (load averages of 5 to 15 on 2 cores during these runs): wall times depend on what else ran at that moment; CPU times (user + system, of the whole build process tree, and of the floor's process) do much less, and are given under each wall time.`,
+    `Measured ${info.date ?? new Date().toISOString().slice(0, 10)} by \`npm run bench\` (${rows.map((r) => r.n).join(', ')} organisations, ${!Number.isFinite(totalSeconds) ? 'duration not recorded' : totalSeconds < 120 ? `${totalSeconds.toFixed(0)} s` : `${(totalSeconds / 60).toFixed(0)} min`} in all) on ${info.cores} cores (${info.cpu}), load average at start ${info.loadAtStart}; Node ${info.node}, Astro ${info.astro}, sharp ${info.sharp}. Times are medians of the repetitions shown; ratios are taken within one repetition, then the median. Wall times depend on what else runs on the machine at that moment (see the load average above); CPU times (user + system, of the whole build process tree, and of the floor's process) do much less, and are given under each wall time.`,
     '',
     '### Build',
     '',
