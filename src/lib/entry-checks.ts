@@ -36,9 +36,14 @@ export function findEntryProblems(entries: readonly StoredEntry[]): EntryProblem
     }
   }
 
+  // Astro's glob loader reads the files in parallel, so the store's order changes from run to run:
+  // the original of two duplicates is the alphabetically first file, the same every time.
+  // Compared without the extension, so that `le-media.md` comes before `le-media-2.md`.
+  const sortKey = (entry: StoredEntry) => fileOf(entry).replace(/\.md$/i, '');
+  const byFile = [...entries].sort((a, b) => (sortKey(a) < sortKey(b) ? -1 : sortKey(a) > sortKey(b) ? 1 : 0));
   for (const field of ['name', 'url'] as const) {
     const firstByValue = new Map<string, StoredEntry>();
-    for (const entry of entries) {
+    for (const entry of byFile) {
       const value = entry.data[field];
       if (typeof value !== 'string') continue;
       const key = duplicateKey(field, value);

@@ -34,6 +34,22 @@ describe('findEntryProblems', () => {
     expect(problem?.message).toContain('src/content/organisations/le-media.md');
   });
 
+  it('calls the alphabetically first file the original, whatever order the loader gives (it reads in parallel)', () => {
+    const original = stored('la-quadrature-du-net', { name: 'La Quadrature du Net', url: 'https://www.laquadrature.net/' });
+    const copy = stored('lqdn', { name: 'La Quadrature du Net', url: 'https://www.laquadrature.net/' });
+    for (const order of [
+      [original, copy],
+      [copy, original],
+    ]) {
+      const problems = findEntryProblems(order);
+      expect(problems.map((problem) => [problem.file, problem.field])).toEqual([
+        ['src/content/organisations/lqdn.md', 'name'],
+        ['src/content/organisations/lqdn.md', 'url'],
+      ]);
+      for (const problem of problems) expect(problem.message).toContain('déjà utilisé par src/content/organisations/la-quadrature-du-net.md');
+    }
+  });
+
   it('finds the same link written differently', () => {
     const problems = findEntryProblems([
       stored('blast', { name: 'BLAST', url: 'https://www.blast-info.fr/' }),
