@@ -5,12 +5,13 @@ import { freePort } from '../support/free-port';
 
 /**
  * Lighthouse, mobile preset with its default simulated throttling, on the built home page.
- * Accessibility, best practices and SEO must be 100. Performance must be at least 95: the goal is
- * 100 (issue 4), which the page reaches in most runs, but on a 2-core CI machine the total blocking
- * time of a script-free page still swings between 30 and 170 ms from run to run (style and layout
- * tasks of 20–25 ms, multiplied by Lighthouse's 4× CPU slowdown), so the median of five runs
- * (Lighthouse's advice, docs/variability.md) scored 98–100 in clean CI runs. 95 still fails on any
- * real regression: a script, a heavy image, a layout shift.
+ * Accessibility, best practices and SEO must be 100. Performance must be at least 95 on the median of
+ * five runs (Lighthouse's advice, docs/variability.md): the goal is 100 (issue 4), which the page
+ * reaches in most runs, but here the score is decided by the total blocking time alone, and on a
+ * 2-core CI machine even a minimal page (a title and a paragraph) spends 2–88 ms of the ~95 ms a 100
+ * allows, in Chrome's own tasks stretched by the wait for a core (BENCHMARKS.md, « Lighthouse on this
+ * machine »). 95 still fails on any real regression: a script, a heavy image, a layout shift.
+ * A median below 100 is reported as a warning annotation.
  */
 
 const RUNS = 5;
@@ -62,6 +63,9 @@ test('Lighthouse: 100 in accessibility, best practices and SEO, at least 95 in p
     const scores = Object.fromEntries(CATEGORIES.map((id) => [id, Math.round((lhr.categories[id]?.score ?? 0) * 100)]));
     console.log('Lighthouse', scores, lhr.audits['total-byte-weight']?.displayValue, lhr.audits['largest-contentful-paint']?.displayValue);
     const message = `Lighthouse scores ${JSON.stringify(scores)}; audits below 1:\n${failing.join('\n')}`;
+    if ((scores['performance'] ?? 0) < 100) {
+      testInfo.annotations.push({ type: 'warning', description: `Lighthouse performance ${scores['performance']} (goal 100):\n${failing.join('\n')}` });
+    }
     expect(scores['performance'], message).toBeGreaterThanOrEqual(MINIMUM_PERFORMANCE);
     expect({ ...scores, performance: undefined }, message).toEqual({
       performance: undefined,
