@@ -1,17 +1,17 @@
 import { chromium, expect, test } from '@playwright/test';
 import lighthouse from 'lighthouse';
-import { computeMedianRun } from 'lighthouse/core/lib/median-run.js';
 import { freePort } from '../support/free-port';
 
 /**
- * Lighthouse, mobile preset with its default simulated throttling, on the built home page.
- * Accessibility, best practices and SEO must be 100. Performance must be at least 95 on the median of
- * five runs (Lighthouse's advice, docs/variability.md): the goal is 100 (issue 4), which the page
- * reaches in most runs, but here the score is decided by the total blocking time alone, and on a
- * 2-core CI machine even a minimal page (a title and a paragraph) spends 2–88 ms of the ~95 ms a 100
- * allows, in Chrome's own tasks stretched by the wait for a core (BENCHMARKS.md, « Lighthouse on this
- * machine »). 95 still fails on any real regression: a script, a heavy image, a layout shift.
- * A median below 100 is reported as a warning annotation.
+ * Lighthouse, mobile preset with its default simulated throttling, on the built home page, five runs.
+ * The median of the five scores of each category is gated (Lighthouse's advice, docs/variability.md;
+ * its own `computeMedianRun` picks the run closest to the median FCP and TTI, which here says nothing
+ * of the score). Accessibility, best practices and SEO must be 100. Performance must be at least 95:
+ * the goal is 100 (issue 4), but the score is decided by the total blocking time alone, and on this
+ * 2-core machine even a minimal page (a title and a paragraph) spends 2–88 ms of the ~95 ms a 100
+ * allows, in Chrome's own tasks stretched by the wait for a core; single runs of the home page score
+ * 98–100 (BENCHMARKS.md, « Lighthouse on this machine »). 95 still fails on any real regression: a
+ * script, a heavy image, a layout shift. A median below 100 is reported as a warning annotation.
  */
 
 const RUNS = 5;
@@ -44,24 +44,28 @@ test('Lighthouse: 100 in accessibility, best practices and SEO, at least 95 in p
       expect(result!.lhr.runtimeError?.message, 'Lighthouse could not load the page').toBeUndefined();
       runs.push(result!.lhr);
     }
-    const lhr = computeMedianRun(runs) as LighthouseReport;
+    const scoreOf = (run: LighthouseReport, id: (typeof CATEGORIES)[number]) => Math.round((run.categories[id]?.score ?? 0) * 100);
+    const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
+    const scores = Object.fromEntries(CATEGORIES.map((id) => [id, median(runs.map((run) => scoreOf(run, id)))]));
+    // For each category, the run that scored its median: its audits explain that score.
+    const medianRun = (id: (typeof CATEGORIES)[number]) => runs.find((run) => scoreOf(run, id) === scores[id]) ?? runs[0]!;
+    const lhr = medianRun('performance');
     console.log(
       'Lighthouse runs (performance, TBT):',
-      runs.map((run) => `${Math.round((run.categories['performance']?.score ?? 0) * 100)} ${run.audits['total-blocking-time']?.displayValue}`).join(' | '),
+      runs.map((run) => `${scoreOf(run, 'performance')} ${run.audits['total-blocking-time']?.displayValue}`).join(' | '),
     );
     await testInfo.attach('lighthouse.json', { body: JSON.stringify(lhr, null, 2), contentType: 'application/json' });
 
     // Every audit that cost points, listed so that a failure says what to fix.
     const failing = CATEGORIES.flatMap((id) => {
-      const category = lhr.categories[id];
-      return (category?.auditRefs ?? [])
+      const run = medianRun(id);
+      return (run.categories[id]?.auditRefs ?? [])
         .filter((ref) => ref.weight > 0)
-        .map((ref) => lhr.audits[ref.id])
+        .map((ref) => run.audits[ref.id])
         .filter((audit) => audit && audit.score !== null && audit.score < 1)
         .map((audit) => `${id} › ${audit!.id}: ${audit!.title} (score ${audit!.score}${audit!.displayValue ? `, ${audit!.displayValue}` : ''})`);
     });
-    const scores = Object.fromEntries(CATEGORIES.map((id) => [id, Math.round((lhr.categories[id]?.score ?? 0) * 100)]));
-    console.log('Lighthouse', scores, lhr.audits['total-byte-weight']?.displayValue, lhr.audits['largest-contentful-paint']?.displayValue);
+    console.log('Lighthouse medians', scores, lhr.audits['total-byte-weight']?.displayValue, lhr.audits['largest-contentful-paint']?.displayValue);
     const message = `Lighthouse scores ${JSON.stringify(scores)}; audits below 1:\n${failing.join('\n')}`;
     if ((scores['performance'] ?? 0) < 100) {
       testInfo.annotations.push({ type: 'warning', description: `Lighthouse performance ${scores['performance']} (goal 100):\n${failing.join('\n')}` });
