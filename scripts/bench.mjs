@@ -4,7 +4,7 @@
  *
  *   npm run bench                                  # N = 10, 100, 1000
  *   npm run bench -- --sizes 10,100 --repeat 3
- *   npm run bench -- --sizes 100 --variant jsonld-dedupe --no-write   # try a change in the copy
+ *   npm run bench -- --sizes 100 --variant avif-effort=2 --no-write   # try a change in the copy
  *
  * For each N, in a temporary copy of the project (astro.config.mjs, package.json, tsconfig.json, src,
  * public; node_modules linked) whose organisations are N generated entries with distinct logos
@@ -16,7 +16,7 @@
  *   warm rebuild  nothing changed;
  *   logo changed  one logo file replaced by a different image;
  *   peak RSS      of the build's process tree: the largest process's exact peak (/usr/bin/time), and the
- *                 whole tree sampled from /proc every 2 s (a scan costs ~15 ms of CPU, taken from the build);
+ *                 whole tree sampled from /proc every 2 s (a scan costs ~17 ms of CPU, taken from the build);
  *   page bytes    the last build's page in Chromium at 390 px and 1440 px (scripts/lib/bench-page.mjs), once.
  * Each build step is repeated `--repeat` times (default: 3 up to N = 100, 1 above): medians are reported,
  * ratios are taken within one repetition (cold and floor back to back) before the median. Wall and CPU

@@ -1,7 +1,8 @@
 // @ts-check
 /**
- * bench-build — a throw-away copy of the project, and `astro build` runs in it, timed, with the peak
- * memory of the whole process tree and the phases Astro logs.
+ * bench-build — a throw-away copy of the project, and `astro build` runs in it, timed, with its peak
+ * memory (the largest process's exact peak from /usr/bin/time, and the whole tree sampled every 2 s)
+ * and the phases Astro logs.
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -112,13 +113,15 @@ export function parseBuildLog(log) {
 /**
  * Run a build in `dir` with the project's Node (`script`: scripts/lib/bench-astro.mjs, or Astro's CLI
  * with args ['build']), sampling the RSS of the process tree.
+ *
+ * Sampling is not free: one scan of /proc costs ~17 ms of CPU (200 scans timed on this machine). Every
+ * 100 ms, that took ~17 % of a core from the build it measured, while the floor ran unsampled
+ * (BENCHMARKS.md). The build is one process, whose exact peak /usr/bin/time gives for free; the scan
+ * only adds the memory of the rest of the tree (/usr/bin/time itself, ≤ ~19 MB), so every 2 s is
+ * enough. Without /usr/bin/time, CPU times are NaN and the peak comes from the 2 s samples alone.
  * @param {string} dir
  * @param {{ node: string, script: string, args?: string[], env?: Record<string, string>, sampleMs?: number }} options
  */
-// Sampling is not free: one scan of /proc costs ~15 ms of CPU (measured on this machine). Every 100 ms that
-// took ~15 % of a core from the build it measured, slowing the cold build's wall time by 5–10 % on 2 cores
-// while the floor, not sampled, ran at full speed. The build is one process, whose exact peak comes from
-// /usr/bin/time for free; the scan only catches child processes, so every 2 s is enough.
 export async function runBuild(dir, { node, script, args = [], env = {}, sampleMs = 2000 }) {
   const useTime = existsSync('/usr/bin/time');
   const command = useTime ? '/usr/bin/time' : node;

@@ -2,7 +2,7 @@
 /**
  * bench-variants — changes the benchmark may apply to its temporary copy of the project (never to the
  * project itself), to measure a proposed change before it is made in src/ or astro.config.mjs:
- *   npm run bench -- --sizes 100 --variant jsonld-dedupe --variant avif-effort=2
+ *   npm run bench -- --sizes 100 --variant avif-effort=2 --variant webp-only
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -33,18 +33,6 @@ async function imageServiceConfig(dir, config) {
 
 /** @type {Record<string, { describe: string, apply: (dir: string, value?: string) => Promise<void> }>} */
 export const VARIANTS = {
-  'jsonld-dedupe': {
-    describe: 'index.astro: the JSON-LD getImage() asks for the same width and height as the <Picture> 2× WebP candidate, so it reuses that file instead of encoding a near-duplicate',
-    apply: async (dir) => {
-      const ok = await replaceIn(
-        dir,
-        'src/pages/index.astro',
-        "await getImage({ src: data.logo, width: Math.min(display.width * 2, metadata.width), format: 'webp' })",
-        "await getImage({ src: data.logo, width: Math.min(display.width * 2, metadata.width), height: Math.round(Math.min(display.width * 2, metadata.width) / (display.width / display.height)), format: 'webp' })",
-      );
-      if (!ok) throw new Error('jsonld-dedupe: the getImage() call in src/pages/index.astro has changed');
-    },
-  },
   'avif-effort': {
     describe: 'image.service.config.avif.effort = value (sharp default 4)',
     apply: (dir, value) => imageServiceConfig(dir, { avif: { effort: Number(value) } }),
@@ -65,7 +53,7 @@ export const VARIANTS = {
   },
 };
 
-/** @param {string} dir @param {string[]} names e.g. ['jsonld-dedupe', 'avif-effort=2'] */
+/** @param {string} dir @param {string[]} names e.g. ['avif-effort=2', 'webp-only'] */
 export async function applyVariants(dir, names) {
   for (const spec of names) {
     const [name = '', value] = spec.split('=');

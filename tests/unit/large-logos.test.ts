@@ -7,13 +7,13 @@ import { createTempProject, type CommandResult, type TempProject } from '../supp
 
 /**
  * The owner drops the logo file an organisation's press kit gives: 4000 px wide, saved at high quality,
- * megabytes heavy. The build must do the work, not the visitor: the page still serves small files at
+ * from 0.5 MB to several MB. The build must do the work, not the visitor: the page still serves small files at
  * the size the card shows them, and the original never reaches `dist`.
  */
 
 const SLOW = 240_000;
 const PRESS_KIT_WIDTH = 4000;
-/** The same budget as the browser tests (tests/e2e/helpers.ts): no served image above 60 KB. */
+/** The same budget as the browser tests (tests/e2e/helpers.ts): no served image above 60 KiB. */
 const MAX_IMAGE_BYTES = 60 * 1024;
 
 /**
@@ -79,11 +79,11 @@ describe('logos from a press kit (4000 px, megabytes)', () => {
     expect(build.code, build.output).toBe(0);
   });
 
-  it('are served small: every logo candidate at most 60 KB and at most twice the card box', async () => {
+  it('are served small: every logo candidate at most 60 KiB and at most twice the card box', async () => {
     const candidates = [...html.matchAll(/srcset="([^"]+)"/g)].flatMap((match) =>
       (match[1] ?? '').split(', ').map((candidate) => candidate.split(' ')[0] ?? ''),
     );
-    // Ten cards, two formats plus the <img> fallback, each at 1× and 2×.
+    // Ten cards × two formats (AVIF, WebP) × 1× and 2× = 40 distinct files; the <img> fallback repeats the WebP ones.
     expect(new Set(candidates).size).toBeGreaterThanOrEqual(40);
     for (const url of new Set(candidates)) {
       const file = join(project.dir, 'dist', url);
@@ -95,7 +95,7 @@ describe('logos from a press kit (4000 px, megabytes)', () => {
     }
   });
 
-  it('never reach the published site: no file in dist is larger than 100 KB', async () => {
+  it('never reach the published site: no file in dist is larger than 100 kB', async () => {
     const files = await filesUnder(join(project.dir, 'dist'));
     const heavy = files.filter((file) => file.bytes > 100_000).map((file) => `${file.path} (${file.bytes} bytes)`);
     expect(heavy).toEqual([]);
