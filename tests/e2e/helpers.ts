@@ -5,8 +5,7 @@ import { FIXTURE_BASE, FIXTURE_PORT, SITE_PORT } from '../../playwright.config';
 export const SITE_URL = `http://localhost:${SITE_PORT}/`;
 export const FIXTURE_URL = `http://localhost:${FIXTURE_PORT}${FIXTURE_BASE}`;
 
-/** The largest image file the page may download. */
-export const MAX_IMAGE_BYTES = 60 * 1024;
+export { MAX_IMAGE_BYTES } from '../support/budgets';
 
 /** The card (list item) whose level-3 heading is exactly `name`. */
 export function cardFor(page: Page, name: string): Locator {

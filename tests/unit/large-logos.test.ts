@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOGO_BOX } from '../../src/lib/logo-size';
+import { MAX_IMAGE_BYTES } from '../support/budgets';
 import { createTempProject, type CommandResult, type TempProject } from '../support/temp-project';
 
 /**
@@ -13,8 +14,6 @@ import { createTempProject, type CommandResult, type TempProject } from '../supp
 
 const SLOW = 240_000;
 const PRESS_KIT_WIDTH = 4000;
-/** The same budget as the browser tests (tests/e2e/helpers.ts): no served image above 60 KiB. */
-const MAX_IMAGE_BYTES = 60 * 1024;
 
 /**
  * A press-kit version of a logo: upscaled to 4000 px wide, with a sensor-like grain on its colours (alpha
