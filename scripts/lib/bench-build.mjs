@@ -155,6 +155,8 @@ export async function runBuild(dir, { node, script, args = [], env = {}, sampleM
   // eslint-disable-next-line no-control-regex
   output = output.replace(/\u001b\[[0-9;]*m/g, '');
   const time = /__TIME__ (\d+) ([\d.]+) ([\d.]+) ([\d.]+)/.exec(output);
+  /** the largest single process's peak RSS (from /usr/bin/time), bytes; NaN without it */
+  const maxProcessRss = time ? Number(time[1]) * 1024 : Number.NaN;
   if (code !== 0) {
     throw new Error(`the build failed (exit ${code}) in ${dir}:\n${output.split('\n').slice(-40).join('\n')}`);
   }
@@ -163,9 +165,8 @@ export async function runBuild(dir, { node, script, args = [], env = {}, sampleM
     /** user + system CPU seconds of the whole tree (from /usr/bin/time), NaN without it */
     cpu: time ? Number(time[2]) + Number(time[3]) : Number.NaN,
     /** the largest of: the sampled tree, the largest single process's exact peak; bytes */
-    peakRss: Math.max(peakRss, time ? Number(time[1]) * 1024 : 0),
-    /** the largest single process's peak RSS (from /usr/bin/time), bytes */
-    maxProcessRss: time ? Number(time[1]) * 1024 : Number.NaN,
+    peakRss: Math.max(peakRss, maxProcessRss || 0),
+    maxProcessRss,
     log: output,
     ...parseBuildLog(output),
   };
