@@ -1,5 +1,32 @@
 /** schema.org structured data for the page: an ItemList of the Organizations, in page order. */
 
+/** The part of an entry the structured data reads; `CollectionEntry<'organisations'>` satisfies it. */
+export interface OrganisationEntryLike<Logo> {
+  data: { name: string; url: string; logo: Logo };
+  rendered?: { html?: string } | undefined;
+}
+
+/**
+ * The page's JSON-LD from its entries, in page order. `logoUrl` gives a logo's absolute URL
+ * (the page passes the file its card already serves).
+ */
+export async function pageJsonLd<Logo>(
+  pageUrl: string,
+  name: string,
+  entries: readonly OrganisationEntryLike<Logo>[],
+  logoUrl: (logo: Logo) => Promise<string>,
+) {
+  const organisations = await Promise.all(
+    entries.map(async ({ data, rendered }) => ({
+      name: data.name,
+      url: data.url,
+      logo: await logoUrl(data.logo),
+      description: htmlToText(rendered?.html ?? ''),
+    })),
+  );
+  return organisationListJsonLd(pageUrl, name, organisations);
+}
+
 export interface OrganisationData {
   name: string;
   url: string;

@@ -1,10 +1,6 @@
-import { readFile } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
-import type { APIRoute, ImageMetadata } from 'astro';
-import { getCollection } from 'astro:content';
+import type { APIRoute } from 'astro';
 import sharp from 'sharp';
-import { readFrontmatter } from '../lib/frontmatter';
-import { groupByCategory, isPublished } from '../lib/organisations';
+import { getOrganisations, logoSourceFile } from '../content';
 import { SITE } from '../lib/site';
 
 /**
@@ -15,28 +11,12 @@ const { width: WIDTH, height: HEIGHT } = SITE.socialImage;
 const COLUMNS = 5;
 const TILE = { width: 200, height: 110, gap: 16, padding: 14 };
 
-/**
- * The logo's source file, read at build time only. Raster logos carry their path (`fsPath`);
- * SVG logos do not, so their path is read from the entry's own frontmatter.
- */
-async function logoSourceFile(logo: ImageMetadata, entryFile: string | undefined): Promise<string> {
-  const fsPath = (logo as ImageMetadata & { fsPath?: string }).fsPath;
-  if (fsPath) return fsPath;
-  if (!entryFile) throw new Error(`No source file for the logo ${logo.src}.`);
-  const frontmatter = readFrontmatter(await readFile(entryFile, 'utf8'));
-  const written = 'data' in frontmatter ? frontmatter.data['logo'] : undefined;
-  if (typeof written !== 'string') throw new Error(`No logo in ${entryFile}.`);
-  return resolve(dirname(entryFile), written);
-}
-
 function escapeXml(text: string): string {
   return text.replace(/[<>&'"]/g, (character) => `&#${character.charCodeAt(0)};`);
 }
 
 export const GET: APIRoute = async () => {
-  const organisations = groupByCategory(
-    await getCollection('organisations', (entry) => isPublished(entry, { includeDrafts: false })),
-  ).flatMap((group) => group.organisations);
+  const organisations = await getOrganisations();
   const shown = organisations.slice(0, COLUMNS * 2);
   const gridWidth = COLUMNS * TILE.width + (COLUMNS - 1) * TILE.gap;
   const left = (WIDTH - gridWidth) / 2;
@@ -58,7 +38,7 @@ export const GET: APIRoute = async () => {
 
   const logos = await Promise.all(
     shown.map(async (organisation, index) => {
-      const source = await logoSourceFile(organisation.data.logo, organisation.filePath);
+      const source = await logoSourceFile(organisation);
       const input = await sharp(source, { density: 300 })
         .resize(TILE.width - 2 * TILE.padding, TILE.height - 2 * TILE.padding, { fit: 'inside' })
         .png()

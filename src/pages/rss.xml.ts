@@ -1,8 +1,8 @@
 import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
-import { getCollection } from 'astro:content';
+import { getOrganisations } from '../content';
 import { CATEGORIES } from '../lib/categories';
-import { byNewestSupport, isPublished } from '../lib/organisations';
+import { byNewestSupport } from '../lib/page-order';
 import { SITE } from '../lib/site';
 import { frenchTypographyHtml } from '../lib/typography';
 import { absoluteUrl } from '../lib/urls';
@@ -10,9 +10,7 @@ import { absoluteUrl } from '../lib/urls';
 /** A feed of the organisations, newest support first: subscribe to know when one is added. */
 export const GET: APIRoute = async ({ site }) => {
   const pageUrl = absoluteUrl(site, import.meta.env.BASE_URL);
-  const organisations = byNewestSupport(
-    await getCollection('organisations', (entry) => isPublished(entry, { includeDrafts: false })),
-  );
+  const organisations = byNewestSupport(await getOrganisations());
   return rss({
     title: SITE.title,
     description: SITE.description,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { findEntryProblems, formatEntryProblems, type StoredEntry } from '../../src/lib/entry-checks';
+import { findEntryProblems, type StoredEntry } from '../../src/lib/organisations/checks';
+import { formatEntryProblems } from '../../src/lib/organisations/messages';
 
 function stored(id: string, data: Record<string, unknown>, body = 'Une description.'): StoredEntry {
   return { id, filePath: `src/content/organisations/${id}.md`, body, data };

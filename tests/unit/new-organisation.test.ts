@@ -9,12 +9,12 @@ import { CATEGORIES } from '../../src/lib/categories';
 import { isLogoTooSmall } from '../../src/lib/logo-size';
 
 /**
- * `npm run new` (scripts/new-organisation.mjs), run for real with the project's Node against a
+ * `npm run new` (scripts/new-organisation.ts), run for real with the project's Node against a
  * throw-away folder of entries (`ORGANISATIONS_DIR`), then end to end in a copy of the whole site.
  */
 
 const ROOT = resolve(import.meta.dirname, '../..');
-const SCRIPT = 'scripts/new-organisation.mjs';
+const SCRIPT = 'scripts/new-organisation.ts';
 const ORGANISATIONS = join(ROOT, 'src/content/organisations');
 /** Existing entries copied into each temporary folder: BLAST (name = file name) and La Croix-Rouge (it is not). */
 const FIXTURES = ['blast.md', 'blast.jpg', 'croix-rouge.md', 'croix-rouge.jpg'];

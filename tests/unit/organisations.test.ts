@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CATEGORIES, CATEGORY_IDS, isCategoryId } from '../../src/lib/categories';
-import { byNewestSupport, compareOrganisations, groupByCategory, isPublished, type OrganisationLike } from '../../src/lib/organisations';
+import { byNewestSupport, compareOrganisations, groupByCategory, isPublished, type OrganisationLike } from '../../src/lib/page-order';
 
 function entry(id: string, data: Partial<OrganisationLike['data']> = {}): OrganisationLike {
   return { id, data: { name: id, category: 'medias-independants', draft: false, ...data } };

@@ -1,16 +1,14 @@
-import type { SchemaContext } from 'astro:content';
 import { z } from 'astro/zod';
 import { describe, expect, it } from 'vitest';
-import { collections } from '../../src/content.config';
+import { fieldIssues, organisationErrorMap } from '../../src/lib/organisations/error-map';
+import { organisationSchema } from '../../src/lib/organisations/schema';
 
 /**
- * The collection's own schema, with `image()` standing in for Astro's (which resolves files during a build):
- * here a logo is any non-empty path. What a missing logo file does is tested on a real build.
+ * The collection's schema, read with its error map as the loader reads it, with a plain string standing
+ * in for Astro's `image()` (which resolves files during a build). What a missing logo file does is tested
+ * on a real build.
  */
-const fakeImage = (() => z.string().min(1)) as unknown as SchemaContext['image'];
-const { schema } = collections.organisations;
-if (typeof schema !== 'function') throw new Error('The organisations schema should be a function of { image }.');
-const organisation = schema({ image: fakeImage });
+const organisation = organisationSchema({ image: () => z.string().min(1) });
 
 const valid = {
   name: 'BLAST',
@@ -20,8 +18,8 @@ const valid = {
 };
 
 function issuesOf(data: Record<string, unknown>) {
-  const result = organisation.safeParse(data);
-  return result.success ? [] : result.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
+  const result = organisation.safeParse(data, { error: organisationErrorMap });
+  return result.success ? [] : fieldIssues(result.error).map(({ field, message }) => ({ path: field, message }));
 }
 
 describe('organisations schema', () => {
@@ -79,7 +77,9 @@ describe('organisations schema', () => {
   });
 
   it('refuses unknown fields, at the top and inside cta', () => {
-    expect(issuesOf({ ...valid, titre: 'BLAST' }).map((issue) => issue.path)).toEqual(['']);
+    expect(issuesOf({ ...valid, titre: 'BLAST' })).toEqual([
+      { path: 'titre', message: expect.stringContaining('le champ « titre » n’est pas reconnu : champs possibles : name, url') },
+    ]);
     expect(issuesOf({ ...valid, cta: { label: 'Don', url: 'https://a.example/', urll: 'x' } })).toHaveLength(1);
   });
 
@@ -104,7 +104,7 @@ describe('organisations schema', () => {
 
 describe('organisations schema documentation', () => {
   it('describes every field, for the editor', () => {
-    const shape = (organisation as unknown as { shape: Record<string, { description?: string }> }).shape;
+    const { shape } = organisation;
     const undocumented = Object.entries(shape)
       .filter(([, field]) => !field.description)
       .map(([key]) => key);

@@ -1,7 +1,10 @@
+import { entryIdOf } from './file-names.ts';
+import { entryMessages, type EntryProblem } from './messages.ts';
+
 /**
- * Checks across entries that a per-entry schema cannot make: an empty description,
- * two entries for the same organisation. They run in the collection's loader, so a
- * mistake stops `astro build`, `astro check` and `astro sync` with every problem listed at once.
+ * Checks that a per-entry schema cannot make: the folder's file names, the description, and two
+ * entries for the same organisation. The loader runs them, so a mistake stops `astro build`,
+ * `astro check` and `astro sync` with every problem listed at once; `npm run new` runs the duplicate rule.
  */
 
 /** An entry as the content store holds it after the schema validated its frontmatter. */
@@ -10,15 +13,7 @@ export interface StoredEntry {
   filePath?: string | undefined;
   body?: string | undefined;
   data: Record<string, unknown>;
-}
-
-export interface EntryProblem {
-  /** The entry's file, relative to the project. */
-  file: string;
-  /** The field to change (`body` stands for the description under the frontmatter). */
-  field: string;
-  /** What is wrong and what to do, for the owner. */
-  message: string;
+  rendered?: { html?: string } | undefined;
 }
 
 export function findEntryProblems(entries: readonly StoredEntry[]): EntryProblem[] {
@@ -27,12 +22,7 @@ export function findEntryProblems(entries: readonly StoredEntry[]): EntryProblem
 
   for (const entry of entries) {
     if (!entry.body?.trim()) {
-      problems.push({
-        file: fileOf(entry),
-        field: 'description',
-        message:
-          'la description est vide : écrivez quelques phrases sous la ligne --- qui ferme l’en-tête, elles apparaîtront sur la carte.',
-      });
+      problems.push({ file: fileOf(entry), field: 'description', message: entryMessages.emptyDescription });
     }
   }
 
@@ -50,15 +40,8 @@ export function findEntryProblems(entries: readonly StoredEntry[]): EntryProblem
       // An invalid address was already reported by the schema.
       if (key === undefined) continue;
       const first = firstByValue.get(key);
-      if (!first) {
-        firstByValue.set(key, entry);
-        continue;
-      }
-      problems.push({
-        file: fileOf(entry),
-        field,
-        message: `« ${value} » est déjà utilisé par ${fileOf(first)} : deux fichiers décrivent la même organisation. Gardez-en un seul (supprimez ou fusionnez l’autre).`,
-      });
+      if (first) problems.push({ file: fileOf(entry), field, message: entryMessages.duplicate(value, fileOf(first)) });
+      else firstByValue.set(key, entry);
     }
   }
   return problems;
@@ -71,29 +54,7 @@ function duplicateKey(field: 'name' | 'url', value: string): string | undefined 
   }
   if (!URL.canParse(value)) return undefined;
   const url = new URL(value);
-  url.hash = '';
   return `${url.hostname.replace(/^www\./, '')}${url.pathname.replace(/\/$/, '')}${url.search}`.toLowerCase();
-}
-
-export function formatEntryProblems(problems: readonly EntryProblem[]): string {
-  const sorted = [...problems].sort((a, b) => a.file.localeCompare(b.file));
-  const lines = sorted.map((problem) => `  • ${problem.file} — champ « ${problem.field} » : ${problem.message}`);
-  const count = problems.length === 1 ? 'Une fiche d’organisation est à corriger' : `${problems.length} problèmes à corriger dans les fiches d’organisation`;
-  return `${count} :\n${lines.join('\n')}`;
-}
-
-/**
- * The id Astro's `glob()` loader gives a file: its name without extension, lower-cased and
- * slugified (github-slugger). Two files with the same id would silently become one entry
- * (withastro/astro#13948), so we compare ids ourselves.
- */
-export function entryIdOf(fileName: string): string {
-  return fileName
-    .replace(/\.[^.]+$/, '')
-    .trim()
-    .toLowerCase()
-    .replace(/[^\p{L}\p{M}\p{N}\s_-]/gu, '')
-    .replace(/\s/g, '-');
 }
 
 /** Files of the folder that are not read as entries, or that collide with another entry's id. */
@@ -103,25 +64,14 @@ export function findFileNameProblems(folder: string, fileNames: readonly string[
   for (const fileName of [...fileNames].sort()) {
     const file = `${folder}/${fileName}`;
     if (/\.(md|markdown|mdx|mdown)$/i.test(fileName) && !fileName.endsWith('.md')) {
-      problems.push({
-        file,
-        field: 'nom du fichier',
-        message: `ce fichier est ignoré : seuls les fichiers en « .md » (en minuscules) sont lus. Renommez-le en ${fileName.replace(/\.[^.]+$/, '.md')}.`,
-      });
+      problems.push({ file, field: 'nom du fichier', message: entryMessages.ignoredExtension(fileName) });
       continue;
     }
     if (!fileName.endsWith('.md')) continue;
     const id = entryIdOf(fileName);
     const first = firstById.get(id);
-    if (first) {
-      problems.push({
-        file,
-        field: 'nom du fichier',
-        message: `ce fichier et ${folder}/${first} donnent la même fiche « ${id} » (les majuscules ne comptent pas) : l’un des deux serait ignoré sans prévenir. Gardez un seul fichier, ou renommez l’autre.`,
-      });
-    } else {
-      firstById.set(id, fileName);
-    }
+    if (first) problems.push({ file, field: 'nom du fichier', message: entryMessages.sameId(`${folder}/${first}`, id) });
+    else firstById.set(id, fileName);
   }
   return problems;
 }
@@ -141,20 +91,12 @@ export function findUnsafeDescription(body: string, html: string): string[] {
   const htmlLine = lines.findIndex((line) => /<\/?[a-z][\w-]*(\s[^>]*)?\/?>|<!--/i.test(line));
   if (htmlLine !== -1) {
     const tag = /<\/?[a-z][\w-]*|<!--/i.exec(lines[htmlLine] ?? '')?.[0] ?? 'HTML';
-    reasons.push(
-      `du HTML (« ${tag}… ») est écrit dans la description, ligne ${htmlLine + 1} du texte : les descriptions s’écrivent en Markdown seulement, sans balises HTML : retirez-les (le gras, l’italique et les liens s’écrivent en Markdown).`,
-    );
+    reasons.push(entryMessages.htmlInDescription(tag, htmlLine + 1));
   }
   for (const match of html.matchAll(/\s(?:href|src)\s*=\s*["']?([^"'\s>]*)/gi)) {
     const target = match[1] ?? '';
-    if (!SAFE_LINK.test(target)) {
-      reasons.push(
-        `le lien « ${target} » n’est pas une adresse web : un lien de description commence par https:// (ou http://, mailto:).`,
-      );
-    }
+    if (!SAFE_LINK.test(target)) reasons.push(entryMessages.unsafeLink(target));
   }
-  if (/<script|\son\w+\s*=/i.test(html) && htmlLine === -1) {
-    reasons.push('la description produit du code exécutable (script ou attribut on…) : retirez-le.');
-  }
+  if (/<script|\son\w+\s*=/i.test(html) && htmlLine === -1) reasons.push(entryMessages.executableDescription);
   return reasons;
 }

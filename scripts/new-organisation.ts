@@ -1,4 +1,3 @@
-// @ts-check
 /**
  * npm run new -- "Nom de l’organisation" https://adresse.example [--category <id>] [--logo <image>]
  *
@@ -11,10 +10,9 @@
  * The folder is `ORGANISATIONS_DIR` (default `src/content/organisations`), relative to the current
  * directory, which is the project root under `npm run`. Works offline.
  *
- * The rules come from the site's own modules, so the script never disagrees with the build:
- * Node 24 runs `.ts` files natively (type stripping, no flag), so the categories, the duplicate rules
- * and the logo size rule are imported from `src/lib/*.ts`. Those three files import nothing; keep it
- * that way (or give their imports a `.ts` extension), or this script stops working.
+ * The rules and the words come from the site's own modules (`src/lib/organisations/`: the logo check,
+ * the duplicate rules, the messages), so the script never disagrees with the build. Node 24 runs `.ts`
+ * files natively; the modules it imports give their own imports a `.ts` extension for that reason.
  * The address rule is the schema's own `z.httpUrl()`. Images (sharp) load only once the request is
  * checked, so that a refusal comes quickly.
  */
@@ -24,14 +22,13 @@ import { parseArgs } from 'node:util';
 import { z } from 'astro/zod';
 import yaml from 'js-yaml';
 import { CATEGORIES } from '../src/lib/categories.ts';
-import { entryIdOf, findEntryProblems } from '../src/lib/entry-checks.ts';
-import { readFrontmatter } from '../src/lib/frontmatter.ts';
-import { isLogoTooSmall, minimumLogoSize } from '../src/lib/logo-size.ts';
+import { findEntryProblems, type StoredEntry } from '../src/lib/organisations/checks.ts';
+import { entryIdOf, fileNameOf } from '../src/lib/organisations/file-names.ts';
+import { readFrontmatter } from '../src/lib/organisations/frontmatter.ts';
+import { hasLogoExtension, inspectLogo, LOGO_EXTENSIONS } from '../src/lib/organisations/logo-check.ts';
+import { newEntryMessages } from '../src/lib/organisations/messages.ts';
 
 const DEFAULT_DIR = 'src/content/organisations';
-/** Logo formats Astro's `image()` accepts, by extension. */
-const LOGO_EXTENSIONS = ['png', 'jpg', 'jpeg', 'webp', 'avif', 'gif', 'svg', 'tiff', 'tif'];
-const CATEGORY_LIST = CATEGORIES.map((category) => `${category.id} (${category.label})`).join(', ');
 
 /** A reason to stop without writing anything, for the owner, in French. */
 class Refusal extends Error {}
@@ -63,62 +60,40 @@ Le script refuse, sans rien écrire, une adresse qui n’est pas http(s), une ru
 un fichier qui existe déjà, ou une organisation déjà présente (même nom ou même adresse).
 Variable d’environnement : ORGANISATIONS_DIR change le dossier des fiches (pour les tests).`;
 
-/**
- * The file name of an entry: lower case, accents removed, anything else than a–z and 0–9 becomes `-`.
- * « Les Amis de la Terre » → `les-amis-de-la-terre`, « L’Âge de faire » → `l-age-de-faire`.
- * @param {string} name
- */
-export function slugify(name) {
-  return name
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/œ/g, 'oe')
-    .replace(/æ/g, 'ae')
-    .replace(/ß/g, 'ss')
-    .replace(/ø/g, 'o')
-    .replace(/ł/g, 'l')
-    .replace(/đ/g, 'd')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-}
-
 /** The schema's own rule for `url`: http or https, and a real domain name (`exemple.org`, not `localhost`). */
 const webAddress = z.httpUrl();
 
-/** @param {string} value */
-export function isWebAddress(value) {
+function isWebAddress(value: string): boolean {
   return webAddress.safeParse(value).success;
 }
 
 /** Today, in the owner's time zone, as YYYY-MM-DD. */
 function today() {
   const now = new Date();
-  const two = (/** @type {number} */ n) => String(n).padStart(2, '0');
+  const two = (n: number) => String(n).padStart(2, '0');
   return `${now.getFullYear()}-${two(now.getMonth() + 1)}-${two(now.getDate())}`;
 }
 
-/**
- * A YAML value on one line, quoted only when YAML needs it (`name: "Nom : sous-titre"`).
- * @param {string} value
- */
-function yamlScalar(value) {
+/** A YAML value on one line, quoted only when YAML needs it (`name: "Nom : sous-titre"`). */
+function yamlScalar(value: string): string {
   return yaml.dump(value, { lineWidth: -1 }).trimEnd();
 }
 
-/**
- * The name as Markdown text: no character may start a tag or a formatting.
- * @param {string} name
- */
-function markdownText(name) {
+/** The name as Markdown text: no character may start a tag or a formatting. */
+function markdownText(name: string): string {
   return name.replace(/[\\`*_[\]]/g, '\\$&').replace(/</g, '‹').replace(/>/g, '›');
 }
 
-/**
- * The whole new entry: frontmatter with every field, commented, and a placeholder description.
- * @param {{ name: string, url: string, logoFile: string, category: string, placeholderLogo: boolean }} entry
- */
-export function entryText({ name, url, logoFile, category, placeholderLogo: isPlaceholder }) {
+interface NewEntry {
+  name: string;
+  url: string;
+  logoFile: string;
+  category: string;
+  placeholderLogo: boolean;
+}
+
+/** The whole new entry: frontmatter with every field, commented, and a placeholder description. */
+function entryText({ name, url, logoFile, category, placeholderLogo: isPlaceholder }: NewEntry): string {
   const width = Math.max(...CATEGORIES.map((c) => c.id.length));
   const logoComment = isPlaceholder
     ? [
@@ -174,25 +149,19 @@ export function entryText({ name, url, logoFile, category, placeholderLogo: isPl
   ].join('\n');
 }
 
-/**
- * The frontmatter of an entry as an object, or undefined when it cannot be read
- * (the build reports those files itself).
- * @param {string} contents
- * @returns {Record<string, unknown> | undefined}
- */
-function frontmatterOf(contents) {
+/** The frontmatter of an entry as an object, or undefined when it cannot be read (the build reports those files itself). */
+function frontmatterOf(contents: string): Record<string, unknown> | undefined {
   const frontmatter = readFrontmatter(contents);
   return 'data' in frontmatter ? frontmatter.data : undefined;
 }
 
-/** A path as the owner can find it: relative to the project, absolute outside it. @param {string} path */
-function display(path) {
+/** A path as the owner can find it: relative to the project, absolute outside it. */
+function display(path: string): string {
   const inProject = relative(process.cwd(), path);
   return (inProject.startsWith('..') || isAbsolute(inProject) ? path : inProject).split('\\').join('/') || '.';
 }
 
-/** @param {string} path */
-async function exists(path) {
+async function exists(path: string): Promise<boolean> {
   try {
     await stat(path);
     return true;
@@ -201,168 +170,105 @@ async function exists(path) {
   }
 }
 
-const OPTIONS = /** @type {const} */ ({
+const OPTIONS = {
   category: { type: 'string' },
   logo: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
-});
+} as const;
 
-/**
- * @typedef {object} Request  What the owner asked for, checked.
- * @property {string} name
- * @property {string} url
- * @property {string} category
- * @property {string | undefined} logo  The image to copy, or undefined for a placeholder.
- */
+/** What the owner asked for, checked. */
+interface Request {
+  name: string;
+  url: string;
+  category: string;
+  /** The image to copy, or undefined for a placeholder. */
+  logo: string | undefined;
+}
 
-/**
- * The command line, parsed; a mistyped option becomes a Refusal.
- * @param {string[]} argv
- */
-function parseCommandLine(argv) {
+/** The command line, parsed; a mistyped option becomes a Refusal. */
+function parseCommandLine(argv: string[]) {
   try {
     return parseArgs({ args: argv, options: OPTIONS, allowPositionals: true });
   } catch (error) {
-    const code = /** @type {{ code?: unknown }} */ (error).code;
-    if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
-      throw new Refusal('« --category » et « --logo » doivent être suivis d’une valeur, par exemple « --category solidarite ».');
-    }
+    const code = (error as { code?: unknown }).code;
+    if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') throw new Refusal(newEntryMessages.missingValue);
     const option = /'([^']+)'/.exec(error instanceof Error ? error.message : '')?.[1];
-    throw new Refusal(`option inconnue${option ? ` « ${option} »` : ''} : les options possibles sont --category, --logo et --help.`);
+    throw new Refusal(newEntryMessages.unknownOption(option));
   }
 }
 
-const EXAMPLE = 'npm run new -- "Les Amis de la Terre" https://www.amisdelaterre.org/';
-
-/**
- * Reads the command line: undefined for --help, else the request. Throws a Refusal for anything the owner must change.
- * @param {string[]} argv
- * @returns {Request | undefined}
- */
-function readArguments(argv) {
+/** Reads the command line: undefined for --help, else the request. Throws a Refusal for anything the owner must change. */
+function readArguments(argv: string[]): Request | undefined {
   const { values, positionals } = parseCommandLine(argv);
   if (values.help) return undefined;
 
   const [rawName, rawUrl, ...extra] = positionals;
   const name = (rawName ?? '').replace(/\s+/g, ' ').trim();
   const url = (rawUrl ?? '').trim();
-  if (extra.length > 0) {
-    throw new Refusal(`trop d’arguments (${positionals.length}) : mettez le nom entre guillemets s’il contient des espaces, par exemple\n  ${EXAMPLE}`);
-  }
-  if (isWebAddress(name) && !isWebAddress(url)) {
-    throw new Refusal(`le nom de l’organisation vient en premier, son adresse ensuite, par exemple\n  ${EXAMPLE}`);
-  }
-  if (!name) throw new Refusal(`il manque le nom de l’organisation et son adresse, par exemple\n  ${EXAMPLE}`);
-  if (!url) throw new Refusal(`il manque l’adresse du site de « ${name} », après son nom, par exemple\n  npm run new -- "${name}" https://www.exemple.org/`);
-  if (!isWebAddress(url)) {
-    const bareDomain = /^[\w-]+(\.[\w-]+)+(\/\S*)?$/.test(url);
-    throw new Refusal(
-      bareDomain
-        ? `« ${url} » n’est pas une adresse complète : écrivez « https://${url} ».`
-        : `« ${url} » n’est pas une adresse web : elle doit commencer par https:// (ou http://) et contenir un nom de domaine, par exemple https://www.exemple.org/.`,
-    );
-  }
+  if (extra.length > 0) throw new Refusal(newEntryMessages.tooManyArguments(positionals.length));
+  if (isWebAddress(name) && !isWebAddress(url)) throw new Refusal(newEntryMessages.nameFirst);
+  if (!name) throw new Refusal(newEntryMessages.missingName);
+  if (!url) throw new Refusal(newEntryMessages.missingUrl(name));
+  if (!isWebAddress(url)) throw new Refusal(newEntryMessages.notAWebAddress(url));
 
   const category = values.category?.trim() ?? CATEGORIES[0].id;
-  if (!CATEGORIES.some((c) => c.id === category)) {
-    throw new Refusal(`la rubrique « ${category} » n’existe pas. Valeurs possibles : ${CATEGORY_LIST}.`);
-  }
+  if (!CATEGORIES.some((c) => c.id === category)) throw new Refusal(newEntryMessages.unknownCategory(category));
   return { name, url, category, logo: values.logo };
 }
 
-/**
- * Checks the image given with `--logo` and returns its extension, lower-cased.
- * @param {string} path
- */
-async function checkLogoFile(path) {
-  const extension = extname(path).slice(1).toLowerCase();
-  if (!(await exists(path))) throw new Refusal(`le logo « ${path} » est introuvable.`);
-  if (!LOGO_EXTENSIONS.includes(extension)) {
-    throw new Refusal(`le logo « ${path} » doit être un fichier PNG, JPEG, WebP, AVIF, GIF, TIFF ou SVG (extension ${LOGO_EXTENSIONS.map((e) => `.${e}`).join(', ')}).`);
-  }
-  const { default: sharp } = await import('sharp');
-  let width;
-  let height;
-  try {
-    ({ width, height } = await sharp(path).metadata());
-  } catch {
-    throw new Refusal(`le fichier « ${path} » n’est pas une image lisible : réenregistrez-le depuis un logiciel d’image, ou téléchargez le logo à nouveau.`);
-  }
-  if (extension !== 'svg' && isLogoTooSmall({ width, height })) {
-    const minimum = minimumLogoSize({ width, height });
-    throw new Refusal(
-      `le logo « ${path} » fait ${width}×${height} px : trop petit pour rester net sur les écrans haute densité. Il faut au moins ${minimum.width}×${minimum.height} px pour cette forme. Utilisez une image plus grande, ou un SVG.`,
-    );
-  }
-  return extension;
+/** Checks the image given with `--logo`, with the build's own logo check, and returns its extension, lower-cased. */
+async function checkLogoFile(path: string): Promise<string> {
+  if (!(await exists(path))) throw new Refusal(newEntryMessages.logoNotFound(path));
+  if (!hasLogoExtension(path)) throw new Refusal(newEntryMessages.logoExtension(path, LOGO_EXTENSIONS));
+  const verdict = await inspectLogo(path);
+  if (verdict.kind === 'unreadable') throw new Refusal(newEntryMessages.logoUnreadable(path));
+  if (verdict.kind === 'too-small') throw new Refusal(newEntryMessages.logoTooSmall(path, verdict.size, verdict.minimum));
+  return extname(path).slice(1).toLowerCase();
 }
 
-/**
- * Refuses an organisation that another file already describes, with the build's own rules.
- * @param {string} folder @param {string} slug @param {string} name @param {string} url
- */
-async function checkDuplicates(folder, slug, name, url) {
+/** Refuses an organisation that another file already describes, with the build's own rules. */
+async function checkDuplicates(folder: string, slug: string, name: string, url: string): Promise<void> {
   const fileNames = (await readdir(folder)).filter((fileName) => fileName.endsWith('.md'));
   const newFile = join(folder, `${slug}.md`);
-  if (await exists(newFile)) {
-    throw new Refusal(`le fichier ${display(newFile)} existe déjà : ouvrez-le pour le compléter, ou choisissez un autre nom.`);
-  }
+  if (await exists(newFile)) throw new Refusal(newEntryMessages.entryExists(display(newFile)));
   const sameId = fileNames.find((fileName) => entryIdOf(fileName) === slug);
-  if (sameId) {
-    throw new Refusal(`le fichier ${display(join(folder, sameId))} existe déjà et donnerait la même fiche (les majuscules ne comptent pas) : ouvrez-le pour le compléter, ou choisissez un autre nom.`);
-  }
+  if (sameId) throw new Refusal(newEntryMessages.sameId(display(join(folder, sameId))));
 
-  /** @type {import('../src/lib/entry-checks.ts').StoredEntry} */
-  const candidate = { id: slug, filePath: display(newFile), body: '-', data: { name, url } };
+  const candidate: StoredEntry = { id: slug, filePath: display(newFile), body: '-', data: { name, url } };
   for (const fileName of fileNames.sort()) {
     const path = join(folder, fileName);
     const data = frontmatterOf(await readFile(path, 'utf8'));
     if (!data) {
-      console.warn(`Attention : l’en-tête de ${display(path)} est illisible, il n’a pas été comparé (« npm run build » dira quoi corriger).`);
+      console.warn(newEntryMessages.unreadableNeighbour(display(path)));
       continue;
     }
-    const existing = { id: entryIdOf(fileName), filePath: display(path), body: '-', data };
+    const existing: StoredEntry = { id: entryIdOf(fileName), filePath: display(path), body: '-', data };
     // The candidate first: a match is reported on the existing file, against the candidate.
     for (const problem of findEntryProblems([candidate, existing])) {
-      if (problem.field === 'name') {
-        throw new Refusal(
-          `${display(path)} décrit déjà cette organisation : son nom « ${String(data['name'])} » est le même que « ${name} » (les majuscules, les accents et les espaces ne comptent pas). Complétez cette fiche plutôt que d’en créer une deuxième.`,
-        );
-      }
-      if (problem.field === 'url') {
-        throw new Refusal(
-          `${display(path)} décrit déjà cette organisation : son adresse « ${String(data['url'])} » est la même que « ${url} » (« www. », la barre finale et les majuscules ne comptent pas). Complétez cette fiche plutôt que d’en créer une deuxième.`,
-        );
-      }
+      if (problem.field === 'name') throw new Refusal(newEntryMessages.sameName(display(path), String(data['name']), name));
+      if (problem.field === 'url') throw new Refusal(newEntryMessages.sameUrl(display(path), String(data['url']), url));
     }
   }
 }
 
-/** @param {string[]} argv @returns {Promise<number>} the exit code */
-export async function main(argv) {
-  const request = readArguments(argv);
+/** Returns the exit code. */
+async function main(argv: string[]): Promise<number> {  const request = readArguments(argv);
   if (!request) {
     console.log(USAGE);
     return 0;
   }
   const { name, url, category, logo } = request;
 
-  const slug = slugify(name);
-  if (!slug) {
-    throw new Refusal(`le nom « ${name} » ne contient ni lettre latine ni chiffre : impossible d’en tirer un nom de fichier. Écrivez le nom en lettres latines.`);
-  }
+  const slug = fileNameOf(name);
+  if (!slug) throw new Refusal(newEntryMessages.noSlug(name));
   const folder = resolve(process.cwd(), process.env['ORGANISATIONS_DIR'] || DEFAULT_DIR);
-  if (!(await exists(folder))) {
-    throw new Refusal(`le dossier des fiches ${display(folder)} est introuvable : lancez la commande depuis le dossier du projet.`);
-  }
+  if (!(await exists(folder))) throw new Refusal(newEntryMessages.noFolder(display(folder)));
   const logoExtension = logo === undefined ? 'png' : await checkLogoFile(logo);
   await checkDuplicates(folder, slug, name, url);
 
   const entryFile = join(folder, `${slug}.md`);
   const logoFile = join(folder, `${slug}.${logoExtension}`);
-  if (await exists(logoFile)) {
-    throw new Refusal(`le fichier ${display(logoFile)} existe déjà (un logo sans fiche ?) : déplacez-le ou supprimez-le, puis relancez la commande.`);
-  }
+  if (await exists(logoFile)) throw new Refusal(newEntryMessages.logoExists(display(logoFile)));
   const text = entryText({ name, url, logoFile: `./${slug}.${logoExtension}`, category, placeholderLogo: logo === undefined });
   // Never write a file the build would read differently from what was asked.
   const written = frontmatterOf(text);

@@ -1,0 +1,30 @@
+import { slug } from 'github-slugger';
+
+/**
+ * The id of an entry: its file name without `.md`, slugified by github-slugger (`Blast.md` → `blast`).
+ * The loader gives this to Astro's `glob()` as `generateId`, so the rule is ours, not Astro's default,
+ * and two files with the same id (which Astro would silently merge into one entry) are found before.
+ * The id is the card's anchor on the page and the feed item's address: it must not change for a file.
+ */
+export function entryIdOf(fileName: string): string {
+  return slug(fileName.replace(/\.[^.]+$/, '').trim());
+}
+
+/**
+ * The file name of a new entry (`npm run new`): lower case, accents removed, anything other than
+ * a–z and 0–9 becomes `-`. « Les Amis de la Terre » → `les-amis-de-la-terre`, « L’Âge de faire » → `l-age-de-faire`.
+ */
+export function fileNameOf(name: string): string {
+  return name
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/œ/g, 'oe')
+    .replace(/æ/g, 'ae')
+    .replace(/ß/g, 'ss')
+    .replace(/ø/g, 'o')
+    .replace(/ł/g, 'l')
+    .replace(/đ/g, 'd')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}

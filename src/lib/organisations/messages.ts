@@ -1,0 +1,171 @@
+import { CATEGORIES, CATEGORY_IDS } from '../categories.ts';
+import { LOGO_BOX, type Size } from '../logo-size.ts';
+import { closestMatch } from '../suggest.ts';
+
+/**
+ * Every message the owner can read about an entry, in French, in one place: the build's report
+ * (schema, files, logos, descriptions, duplicates) and the refusals of `npm run new`.
+ * Each one names what is wrong and says what to do.
+ */
+
+/** What a field holds and an example value, for « manque » and « doit être » messages. */
+const FIELD_EXAMPLES: Record<string, { expected: string; example: string }> = {
+  name: { expected: 'un texte', example: 'Nom de l’organisation' },
+  'cta.label': { expected: 'un texte', example: 'Faire un don' },
+  order: { expected: 'un nombre entier', example: '1' },
+};
+
+/** `cta.label` is written `label:` on a line under `cta:`. */
+function exampleLine(field: string, example: string): string {
+  const [parent, child] = field.split('.');
+  return child ? `« ${child}: ${example} » sous « ${parent}: »` : `« ${field}: ${example} »`;
+}
+
+const validCategories = CATEGORY_IDS.join(', ');
+
+/** `blast-info.fr/page`: an address written without its `https://`. */
+const isBareDomain = (written: string) => /^[\w-]+(\.[\w-]+)+(\/\S*)?$/.test(written);
+
+export const schemaMessages = {
+  missing(field: string): string {
+    if (field === 'url' || field.endsWith('.url')) return `« ${field} » manque : ajoutez une ligne « ${field}: https://www.exemple.org/ ».`;
+    if (field === 'category') return `« category » manque : ajoutez « category: » suivi de l’une de ces valeurs : ${validCategories}.`;
+    if (field === 'logo') return logoMessages.missing;
+    const { example } = FIELD_EXAMPLES[field] ?? { example: '…' };
+    return `« ${field} » manque : ajoutez une ligne ${exampleLine(field, example)}.`;
+  },
+  wrongType(field: string): string {
+    const { expected, example } = FIELD_EXAMPLES[field] ?? { expected: 'une valeur valide', example: '…' };
+    return `« ${field} » doit être ${expected}, par exemple ${exampleLine(field, example)}.`;
+  },
+  empty(field: string): string {
+    if (field === 'name') return '« name » est vide : écrivez le nom de l’organisation.';
+    if (field.endsWith('label')) return `« ${field} » est vide : écrivez le texte du lien, par exemple « Faire un don ».`;
+    return `« ${field} » est vide : écrivez sa valeur, ou retirez la ligne.`;
+  },
+  notAnInteger: (field: string) => `« ${field} » doit être un nombre entier, par exemple « ${field}: 1 ».`,
+  notADate: (field: string) => `« ${field} » doit être une date écrite AAAA-MM-JJ, par exemple « ${field}: 2024-03-01 ».`,
+  notABoolean: (field: string) => `« ${field} » doit valoir true ou false.`,
+  webAddress(field: string, written: string): string {
+    return isBareDomain(written)
+      ? `« ${written} » n’est pas une adresse complète : écrivez « https://${written} ».`
+      : `« ${written} » n’est pas une adresse web : « ${field} » doit commencer par https:// (ou http://), par exemple https://www.exemple.org/.`;
+  },
+  unknownCategory(written: string): string {
+    const byLabel = CATEGORIES.find((category) => closestMatch(written, [category.label]))?.id;
+    const suggestion = byLabel ?? closestMatch(written, CATEGORY_IDS);
+    return `la catégorie « ${written} » n’existe pas.${suggestion ? ` Vouliez-vous écrire « ${suggestion} » ?` : ''} Valeurs possibles : ${validCategories}.`;
+  },
+  unknownField(field: string, validFields: readonly string[]): string {
+    const key = field.split('.').at(-1) ?? field;
+    const suggestion = closestMatch(key, validFields);
+    const advice = suggestion ? `vouliez-vous écrire « ${suggestion} » ?` : `champs possibles : ${validFields.join(', ')}.`;
+    return `le champ « ${field} » n’est pas reconnu : ${advice}`;
+  },
+  /** A nested object (`cta`) written as a single value. */
+  expectedObject(field: string, validFields: readonly string[]): string {
+    return `« ${field} » doit contenir ${validFields.map((key) => `« ${key}: … »`).join(' et ')}, chacun sur sa ligne, en retrait sous « ${field}: ».`;
+  },
+};
+
+export const frontmatterMessages = {
+  noHeader:
+    'le fichier doit commencer par un en-tête entre deux lignes --- (name, url, logo, category…). Copiez celui d’une autre fiche.',
+  notAMapping: 'l’en-tête doit être une liste de champs « nom: valeur », un par ligne.',
+  syntax: (reason: string, line: number | undefined) =>
+    `l’en-tête est mal écrit${line ? ` (vers la ligne ${line})` : ''} : ${reason}. Vérifiez les deux-points, les guillemets et l’indentation ; une valeur qui contient « : » ou commence par [ { # doit être entre guillemets.`,
+};
+
+const LOGO_FORMAT_NAMES = 'PNG, JPEG, WebP, AVIF ou SVG';
+
+export const logoMessages = {
+  missing: 'le champ manque : ajoutez « logo: ./nom-du-fichier.png » avec le nom du fichier image posé à côté de la fiche.',
+  webAddress: (written: string) =>
+    `« ${written} » est une adresse web : téléchargez le logo et posez le fichier à côté de la fiche, puis écrivez « logo: ./nom-du-fichier.png ».`,
+  notFound: (written: string, imagesBeside: readonly string[]) =>
+    `le fichier « ${written} » est introuvable à côté de la fiche. Vérifiez son nom et son extension${imagesBeside.length ? ` (images présentes dans le dossier : ${imagesBeside.join(', ')})` : ''}.`,
+  unreadable: (written: string) =>
+    `le fichier « ${written} » n’est pas une image lisible (${LOGO_FORMAT_NAMES}). Réenregistrez-le depuis un logiciel d’image, ou téléchargez le logo à nouveau.`,
+  tooSmall: (written: string, size: Size, minimum: Size) =>
+    `le logo « ${written} » fait ${size.width}×${size.height} px : trop petit pour rester net sur les écrans haute densité. Il faut au moins ${minimum.width}×${minimum.height} px pour cette forme (le logo s’affiche jusqu’à ${LOGO_BOX.width}×${LOGO_BOX.height} px, à doubler pour les écrans Retina). Utilisez une image plus grande, ou un SVG.`,
+};
+
+export const entryMessages = {
+  emptyDescription:
+    'la description est vide : écrivez quelques phrases sous la ligne --- qui ferme l’en-tête, elles apparaîtront sur la carte.',
+  duplicate: (value: string, originalFile: string) =>
+    `« ${value} » est déjà utilisé par ${originalFile} : deux fichiers décrivent la même organisation. Gardez-en un seul (supprimez ou fusionnez l’autre).`,
+  ignoredExtension: (fileName: string) =>
+    `ce fichier est ignoré : seuls les fichiers en « .md » (en minuscules) sont lus. Renommez-le en ${fileName.replace(/\.[^.]+$/, '.md')}.`,
+  sameId: (otherFile: string, id: string) =>
+    `ce fichier et ${otherFile} donnent la même fiche « ${id} » (les majuscules ne comptent pas) : l’un des deux serait ignoré sans prévenir. Gardez un seul fichier, ou renommez l’autre.`,
+  htmlInDescription: (tag: string, line: number) =>
+    `du HTML (« ${tag}… ») est écrit dans la description, ligne ${line} du texte : les descriptions s’écrivent en Markdown seulement, sans balises HTML : retirez-les (le gras, l’italique et les liens s’écrivent en Markdown).`,
+  unsafeLink: (target: string) =>
+    `le lien « ${target} » n’est pas une adresse web : un lien de description commence par https:// (ou http://, mailto:).`,
+  executableDescription: 'la description produit du code exécutable (script ou attribut on…) : retirez-le.',
+};
+
+/** One problem of one entry, as the build reports it. */
+export interface EntryProblem {
+  /** The entry's file, relative to the project. */
+  file: string;
+  /** The field to change (`description` stands for the Markdown under the frontmatter). */
+  field: string;
+  /** What is wrong and what to do, for the owner. */
+  message: string;
+}
+
+/** The hint under the report. */
+export const REPORT_HINT =
+  'Corrigez chaque fichier cité, puis relancez la commande. Le guide « Ajouter une organisation » du README explique chaque champ.';
+
+/** Every problem on its own line, `• <file> — champ « <field> » : <message>`, sorted by file. */
+export function formatEntryProblems(problems: readonly EntryProblem[]): string {
+  const sorted = [...problems].sort((a, b) => a.file.localeCompare(b.file));
+  const lines = sorted.map((problem) => `  • ${problem.file} — champ « ${problem.field} » : ${problem.message}`);
+  const count = problems.length === 1 ? 'Une fiche d’organisation est à corriger' : `${problems.length} problèmes à corriger dans les fiches d’organisation`;
+  return `${count} :\n${lines.join('\n')}`;
+}
+
+const EXAMPLE_COMMAND = 'npm run new -- "Les Amis de la Terre" https://www.amisdelaterre.org/';
+
+/** Why `npm run new` wrote nothing (printed after « Rien n’a été créé : »). */
+export const newEntryMessages = {
+  missingValue: '« --category » et « --logo » doivent être suivis d’une valeur, par exemple « --category solidarite ».',
+  unknownOption: (option: string | undefined) =>
+    `option inconnue${option ? ` « ${option} »` : ''} : les options possibles sont --category, --logo et --help.`,
+  tooManyArguments: (count: number) =>
+    `trop d’arguments (${count}) : mettez le nom entre guillemets s’il contient des espaces, par exemple\n  ${EXAMPLE_COMMAND}`,
+  nameFirst: `le nom de l’organisation vient en premier, son adresse ensuite, par exemple\n  ${EXAMPLE_COMMAND}`,
+  missingName: `il manque le nom de l’organisation et son adresse, par exemple\n  ${EXAMPLE_COMMAND}`,
+  missingUrl: (name: string) =>
+    `il manque l’adresse du site de « ${name} », après son nom, par exemple\n  npm run new -- "${name}" https://www.exemple.org/`,
+  notAWebAddress: (url: string) =>
+    isBareDomain(url)
+      ? `« ${url} » n’est pas une adresse complète : écrivez « https://${url} ».`
+      : `« ${url} » n’est pas une adresse web : elle doit commencer par https:// (ou http://) et contenir un nom de domaine, par exemple https://www.exemple.org/.`,
+  unknownCategory: (category: string) =>
+    `la rubrique « ${category} » n’existe pas. Valeurs possibles : ${CATEGORIES.map((c) => `${c.id} (${c.label})`).join(', ')}.`,
+  noSlug: (name: string) =>
+    `le nom « ${name} » ne contient ni lettre latine ni chiffre : impossible d’en tirer un nom de fichier. Écrivez le nom en lettres latines.`,
+  noFolder: (folder: string) => `le dossier des fiches ${folder} est introuvable : lancez la commande depuis le dossier du projet.`,
+  logoNotFound: (path: string) => `le logo « ${path} » est introuvable.`,
+  logoExtension: (path: string, extensions: readonly string[]) =>
+    `le logo « ${path} » doit être un fichier PNG, JPEG, WebP, AVIF, GIF, TIFF ou SVG (extension ${extensions.map((e) => `.${e}`).join(', ')}).`,
+  logoUnreadable: (path: string) =>
+    `le fichier « ${path} » n’est pas une image lisible : réenregistrez-le depuis un logiciel d’image, ou téléchargez le logo à nouveau.`,
+  logoTooSmall: (path: string, size: Size, minimum: Size) =>
+    `le logo « ${path} » fait ${size.width}×${size.height} px : trop petit pour rester net sur les écrans haute densité. Il faut au moins ${minimum.width}×${minimum.height} px pour cette forme. Utilisez une image plus grande, ou un SVG.`,
+  entryExists: (file: string) => `le fichier ${file} existe déjà : ouvrez-le pour le compléter, ou choisissez un autre nom.`,
+  sameId: (file: string) =>
+    `le fichier ${file} existe déjà et donnerait la même fiche (les majuscules ne comptent pas) : ouvrez-le pour le compléter, ou choisissez un autre nom.`,
+  sameName: (file: string, existing: string, name: string) =>
+    `${file} décrit déjà cette organisation : son nom « ${existing} » est le même que « ${name} » (les majuscules, les accents et les espaces ne comptent pas). Complétez cette fiche plutôt que d’en créer une deuxième.`,
+  sameUrl: (file: string, existing: string, url: string) =>
+    `${file} décrit déjà cette organisation : son adresse « ${existing} » est la même que « ${url} » (« www. », la barre finale et les majuscules ne comptent pas). Complétez cette fiche plutôt que d’en créer une deuxième.`,
+  unreadableNeighbour: (file: string) =>
+    `Attention : l’en-tête de ${file} est illisible, il n’a pas été comparé (« npm run build » dira quoi corriger).`,
+  logoExists: (file: string) =>
+    `le fichier ${file} existe déjà (un logo sans fiche ?) : déplacez-le ou supprimez-le, puis relancez la commande.`,
+};
