@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CATEGORIES, CATEGORY_IDS, isCategoryId } from '../../src/lib/categories';
+import { categoryAccentCss, CATEGORIES, CATEGORY_IDS, isCategoryId } from '../../src/lib/categories';
 import { byNewestSupport, compareOrganisations, groupByCategory, isPublished, type OrganisationLike } from '../../src/lib/page-order';
 
 function entry(id: string, data: Partial<OrganisationLike['data']> = {}): OrganisationLike {
@@ -14,6 +14,14 @@ describe('categories', () => {
       'Solidarité et humanitaire',
       'Libertés numériques',
     ]);
+  });
+
+  it('give every section its own accent, in light and in dark mode, from their one definition', () => {
+    const [light = '', dark = ''] = categoryAccentCss().split('@media (prefers-color-scheme:dark)');
+    for (const category of CATEGORIES) {
+      expect(light).toContain(`[data-category='${category.id}']{--accent:${category.accent.light}}`);
+      expect(dark).toContain(`[data-category='${category.id}']{--accent:${category.accent.dark}}`);
+    }
   });
 
   it('recognises only their own ids', () => {
