@@ -4,7 +4,6 @@
  *
  *   npm run bench                                  # N = 10, 100, 1000
  *   npm run bench -- --sizes 10,100 --repeat 3
- *   npm run bench -- --sizes 100 --variant avif-effort=2 --no-write   # try a change in the copy
  *
  * For each N, in a temporary copy of the project (astro.config.mjs, package.json, tsconfig.json, src,
  * public; node_modules linked) whose organisations are N generated entries with distinct logos
@@ -24,8 +23,7 @@
  * steadier of the two.
  *
  * The table goes to stdout and into BENCHMARKS.md, between the `bench:begin` and `bench:end` markers
- * (the rest of the file is kept). Options: --sizes, --repeat, --variant NAME[=VALUE] (repeatable, see
- * scripts/lib/bench-variants.mjs; BENCHMARKS.md is then left alone), --no-page, --no-write, --keep (keep
+ * (the rest of the file is kept). Options: --sizes, --repeat, --no-page, --no-write, --keep (keep
  * the temporary copies), --json FILE (every measurement), --from-json FILE (render an earlier --json
  * again, e.g. after merging repetitions), --cache-dir DIR (the drawn logos; default $TMPDIR/je-soutiens-bench).
  */
@@ -40,7 +38,6 @@ import { cleanBuildState, createProjectCopy, runBuild } from './lib/bench-build.
 import { transformsFromDist, transformsFromProbe } from './lib/bench-floor.mjs';
 import { changeLogo, ensureLogos, writeOrganisations } from './lib/bench-logos.mjs';
 import { measurePage, pageFileSizes, serveStatic } from './lib/bench-page.mjs';
-import { applyVariants } from './lib/bench-variants.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const BEGIN = '<!-- bench:begin (written by `npm run bench`: edit scripts/bench.mjs, not this section) -->';
@@ -50,7 +47,6 @@ const { values } = parseArgs({
   options: {
     sizes: { type: 'string', default: '10,100,1000' },
     repeat: { type: 'string' },
-    variant: { type: 'string', multiple: true, default: [] },
     page: { type: 'boolean', default: true },
     write: { type: 'boolean', default: true },
     keep: { type: 'boolean', default: false },
@@ -63,8 +59,7 @@ const { values } = parseArgs({
 const sizes = values.sizes.split(',').map((s) => Number(s.trim())).filter((n) => Number.isInteger(n) && n > 0);
 if (sizes.length === 0) throw new Error('--sizes: a comma-separated list of positive integers, e.g. 10,100,1000');
 const measurePages = values.page;
-const writeReport = values.write && values.variant.length === 0;
-const variants = values.variant;
+const writeReport = values.write;
 
 /** The project's own Node (Astro 7 needs ≥ 22.12): node_modules/.bin/node, else this one. */
 const NODE = existsSync(join(ROOT, 'node_modules/.bin/node')) ? join(ROOT, 'node_modules/.bin/node') : process.execPath;
@@ -117,7 +112,6 @@ async function benchSize(n) {
   const dir = await createProjectCopy(ROOT);
   const organisationsDir = join(dir, 'src/content/organisations');
   const organisations = await writeOrganisations(organisationsDir, n, logos);
-  await applyVariants(dir, variants);
   const sources = new Map(organisations.map((o) => [o.slug, join(organisationsDir, `${o.slug}.${o.ext}`)]));
   log(`N=${n}: ${dir} (${repeat} repetition${repeat > 1 ? 's' : ''})`);
   const runs = [];
@@ -301,7 +295,7 @@ if (values['from-json']) {
   total = previous.totalSeconds ?? Number.NaN;
 } else {
   info = machine();
-  log(`sizes ${sizes.join(', ')}; ${info.cores} cores, load ${info.loadAtStart}; Node ${info.node}, Astro ${info.astro}, sharp ${info.sharp}${variants.length ? `; variants: ${variants.join(', ')}` : ''}`);
+  log(`sizes ${sizes.join(', ')}; ${info.cores} cores, load ${info.loadAtStart}; Node ${info.node}, Astro ${info.astro}, sharp ${info.sharp}`);
   await mkdir(values['cache-dir'], { recursive: true });
   for (const n of sizes) results.push(await benchSize(n));
   total = (performance.now() - started) / 1000;
@@ -309,11 +303,9 @@ if (values['from-json']) {
 const rows = results.map(summarise);
 const section = markdown(rows, info, total);
 process.stdout.write(`\n${section}\n`);
-if (values.json) await writeFile(resolve(values.json), JSON.stringify({ info, variants, totalSeconds: total, results, rows }, null, 1));
+if (values.json) await writeFile(resolve(values.json), JSON.stringify({ info, totalSeconds: total, results, rows }, null, 1));
 if (writeReport) {
   await writeBenchmarks(section);
   log('BENCHMARKS.md updated');
-} else if (variants.length) {
-  log('variants were applied: BENCHMARKS.md not updated');
 }
 log(`done in ${(total / 60).toFixed(1)} min`);
