@@ -179,11 +179,11 @@ export function initialsOf(name: string): string {
 }
 
 /**
- * Split `text` into at most `max` lines with the most balanced widths.
+ * Split `text` into at most two lines with the most balanced widths.
  */
-function balancedLines(text: string, max = 2): string[] {
+function balancedLines(text: string): string[] {
   const words = text.split(/\s+/).filter(Boolean);
-  if (max < 2 || words.length < 2) return [text];
+  if (words.length < 2) return [text];
   let best = [text];
   let bestW = Infinity;
   for (let i = 1; i < words.length; i++) {
@@ -296,7 +296,7 @@ function wordmark(o: LogoOptions, W: number, H: number, fg: string, accent: stri
  */
 function stacked(o: LogoOptions, W: number, H: number, fg: string, accent: string, ls: number): string[] {
   const mark = o.mark ?? 'none';
-  const lines = o.lines?.length ? o.lines : balancedLines(o.name, 2);
+  const lines = o.lines?.length ? o.lines : balancedLines(o.name);
   const colors = lines.map((_, i) => o.lineColors?.[i] ?? fg);
   const top = o.markPosition === 'top' && mark !== 'none' && mark !== 'rule';
   const left = !top && mark !== 'none' && mark !== 'rule';
@@ -361,7 +361,7 @@ function monogram(o: LogoOptions, W: number, H: number, fg: string, accent: stri
   if (showName) {
     const target = Math.min(H, W) * 0.1;
     const one = Math.min(target, availW / textWidthEm(o.name));
-    const twoLines = balancedLines(o.name, 2);
+    const twoLines = balancedLines(o.name);
     const two = Math.min(target, availW / Math.max(...twoLines.map((l) => textWidthEm(l))));
     if (twoLines.length === 2 && two > one * 1.25) { nameLines = twoLines; nameFs = two; } else nameFs = one;
   }
