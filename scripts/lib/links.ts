@@ -55,7 +55,7 @@ interface CheckOptions {
 // ---------------------------------------------------------------------------------------------------
 // Reading links out of HTML
 
-/** Elements whose content is not the page's text or links (skipped whole, as a browser shows them). */
+/** Elements whose content is neither the page's text nor its links: skipped whole. */
 const SKIPPED = new Set(['script', 'style', 'template', 'textarea', 'title']);
 
 interface PageHandlers {
