@@ -1,5 +1,5 @@
-import { spawn } from 'node:child_process';
-import { cp, mkdtemp, rm, symlink } from 'node:fs/promises';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { cp, mkdir, mkdtemp, readdir, rm, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -17,33 +17,58 @@ export interface TempProject {
   organisations: string;
   /** Runs `astro <args>` in the copy, with the project's own Node and Astro. */
   astro(args: string[], env?: Record<string, string>): Promise<CommandResult>;
+  /** Removes what a build leaves (dist, Astro's and Vite's caches): the next build is a cold one. */
+  cleanBuildState(): Promise<void>;
   remove(): Promise<void>;
 }
 
+/** Caches that builds write inside node_modules: each copy has its own. */
+const NOT_LINKED = new Set(['.vite', '.astro', '.cache', '.vite-temp']);
+
 /**
- * A throw-away copy of the site (config, src, public) sharing the installed node_modules,
- * to run the real content pipeline on damaged entries without touching the real ones.
+ * A throw-away copy of the site (config, src, public) sharing the installed packages, to run the real
+ * content pipeline on damaged entries, or the benchmark's generated ones, without touching the real ones.
+ *
+ * Its node_modules is a folder of links to each installed package rather than one link to the whole
+ * folder: Vite keeps its dependency cache in `<root>/node_modules/.vite`, which every copy (and every
+ * build of the project itself) would otherwise share, invalidate and rewrite.
  */
 export async function createTempProject(): Promise<TempProject> {
   const dir = await mkdtemp(join(tmpdir(), 'je-soutiens-'));
   for (const entry of ['astro.config.mjs', 'package.json', 'tsconfig.json', 'src', 'public']) {
     await cp(join(PROJECT_ROOT, entry), join(dir, entry), { recursive: true });
   }
-  await symlink(join(PROJECT_ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
+  await mkdir(join(dir, 'node_modules'));
+  for (const name of await readdir(join(PROJECT_ROOT, 'node_modules'))) {
+    if (!NOT_LINKED.has(name)) await symlink(join(PROJECT_ROOT, 'node_modules', name), join(dir, 'node_modules', name));
+  }
   return {
     dir,
     organisations: join(dir, 'src/content/organisations'),
     astro: (args, env = {}) => run(process.execPath, [join(PROJECT_ROOT, 'node_modules/astro/bin/astro.mjs'), ...args], dir, env),
+    cleanBuildState: async () => {
+      for (const path of ['dist', '.cache', '.astro', 'node_modules/.vite', 'node_modules/.astro']) {
+        await rm(join(dir, path), { recursive: true, force: true });
+      }
+    },
     remove: () => rm(dir, { recursive: true, force: true }),
   };
 }
 
-export function run(command: string, args: string[], cwd: string, env: Record<string, string> = {}): Promise<CommandResult> {
+/** Runs a command to its end; `onSpawn` sees the child process (the benchmark samples its memory). */
+export function run(
+  command: string,
+  args: string[],
+  cwd: string,
+  env: Record<string, string> = {},
+  onSpawn?: (child: ChildProcess) => void,
+): Promise<CommandResult> {
   return new Promise((resolvePromise, reject) => {
     const child = spawn(command, args, {
       cwd,
       env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0', ...env },
     });
+    onSpawn?.(child);
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));

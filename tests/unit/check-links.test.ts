@@ -13,13 +13,13 @@ import {
   extractLinks,
   formatReport,
   type LinkResult,
-} from '../../scripts/lib/links.mjs';
+} from '../../scripts/lib/links.ts';
 
 /**
  * `npm run check:links`, against a local server only (the tests never reach the internet).
  */
 
-const CLI = fileURLToPath(new URL('../../scripts/check-links.mjs', import.meta.url));
+const CLI = fileURLToPath(new URL('../../scripts/check-links.ts', import.meta.url));
 /** Short enough to keep the suite fast, long enough for a loopback answer. */
 const FAST = { timeoutMs: 300, retryDelayMs: 50 };
 

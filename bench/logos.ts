@@ -1,6 +1,5 @@
-// @ts-check
 /**
- * bench-logos — the benchmark's generated organisations: N valid entries (unique names and urls,
+ * The benchmark's generated organisations: N valid entries (unique names and urls,
  * valid categories, non-empty Markdown descriptions) with distinct logos of realistic sizes and formats.
  *
  * Logo i is always the same image (deterministic), whatever N: the logos are drawn once, with sharp from
@@ -17,10 +16,21 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
-import { logoSvg } from './logo-art.mjs';
+import { logoSvg, type LogoMark, type LogoOptions } from '../scripts/lib/logo-art.ts';
 
-/** @typedef {'png' | 'jpg' | 'webp' | 'svg'} Ext */
-/** @typedef {{ index: number, slug: string, name: string, url: string, category: string, ext: Ext, width: number, height: number, art: import('./logo-art.mjs').LogoOptions, body: string, cta?: { label: string, url: string }, since?: string }} GeneratedOrganisation */
+type Ext = 'png' | 'jpg' | 'webp' | 'svg';
+interface GeneratedOrganisation {
+  index: number;
+  slug: string;
+  name: string;
+  url: string;
+  category: string;
+  ext: Ext;
+  art: LogoOptions;
+  body: string;
+  cta?: { label: string; url: string };
+  since?: string;
+}
 
 const CATEGORY_IDS = ['medias-independants', 'solidarite', 'libertes-numeriques'];
 
@@ -50,7 +60,7 @@ const INKS = [
   ['#102a43', '#0b6e4f'], ['#2d2d2d', '#a8431a'],
 ];
 const RATIOS = [4, 3, 2.5, 2, 1.5, 1.25, 1, 0.8];
-const MARKS = /** @type {const} */ (['none', 'bar', 'rule', 'circle', 'ring', 'square', 'diamond', 'triangle', 'heart', 'half']);
+const MARKS: readonly LogoMark[] = ['none', 'bar', 'rule', 'circle', 'ring', 'square', 'diamond', 'triangle', 'heart', 'half'];
 const SENTENCES = [
   'Elle informe sans publicité ni actionnaire, grâce à celles et ceux qui la lisent.',
   'Ses bénévoles interviennent partout en France, de jour comme de nuit.',
@@ -66,8 +76,8 @@ const SENTENCES = [
   'Le fonds soutient des rédactions locales qui couvrent des territoires oubliés.',
 ];
 
-/** A small deterministic PRNG (mulberry32). @param {number} seed */
-function random(seed) {
+/** A small deterministic PRNG (mulberry32). */
+function random(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -78,21 +88,16 @@ function random(seed) {
   };
 }
 
-/** @template T @param {() => number} rnd @param {readonly T[]} list @returns {T} */
-const pick = (rnd, list) => /** @type {T} */ (list[Math.floor(rnd() * list.length)]);
+const pick = <T>(rnd: () => number, list: readonly T[]): T => list[Math.floor(rnd() * list.length)] as T;
 
-/** The format of logo i: 7 PNG, 6 JPEG, 4 WebP, 3 SVG in every 20. @param {number} i @returns {Ext} */
-function extOf(i) {
+/** The format of logo i: 7 PNG, 6 JPEG, 4 WebP, 3 SVG in every 20. */
+function extOf(i: number): Ext {
   const k = i % 20;
   return k < 7 ? 'png' : k < 13 ? 'jpg' : k < 17 ? 'webp' : 'svg';
 }
 
-/**
- * The i-th generated organisation (0-based), the same for every N.
- * @param {number} i
- * @returns {GeneratedOrganisation}
- */
-export function organisationAt(i) {
+/** The i-th generated organisation (0-based), the same for every N. */
+function organisationAt(i: number): GeneratedOrganisation {
   if (i >= PREFIXES.length * WORDS.length) throw new RangeError(`at most ${PREFIXES.length * WORDS.length} organisations`);
   const rnd = random(0x9e3779b9 ^ (i * 2654435761));
   // Names walk the prefix×word grid with a stride coprime to its size: unique, and varied from one to the next.
@@ -106,37 +111,35 @@ export function organisationAt(i) {
   const width = ext === 'svg' ? 600 + Math.round(rnd() * 400) : 1000 + Math.round(rnd() * 1000);
   const height = Math.round(width / ratio);
   const transparent = ext === 'png' || ext === 'svg';
-  const colours = transparent ? [null, ...pick(rnd, INKS)] : pick(rnd, PALETTES);
+  const colours: (string | null | undefined)[] = transparent ? [null, ...pick(rnd, INKS)] : pick(rnd, PALETTES);
   const background = colours[0] ?? null;
   const foreground = colours[1] ?? '#1a1a1a';
   const accent = colours[2] ?? '#b8175a';
   const layoutRoll = rnd();
-  /** @type {import('./logo-art.mjs').LogoOptions} */
-  const art =
+  const art: LogoOptions =
     ratio <= 1.25 && layoutRoll < 0.7
       ? {
-          name, width, height, layout: 'monogram', shape: pick(rnd, /** @type {const} */ (['circle', 'square', 'rounded'])),
+          name, width, height, layout: 'monogram', shape: pick(rnd, ['circle', 'square', 'rounded'] as const),
           background, foreground, accent, monogramColor: background ?? '#ffffff',
         }
       : ratio <= 2 && layoutRoll < 0.6
         ? { name, width, height, layout: 'stacked', mark: pick(rnd, MARKS), background, foreground, accent }
         : { name, width, height, layout: 'wordmark', mark: pick(rnd, MARKS), letterSpacing: rnd() < 0.3 ? 0.04 : 0, background, foreground, accent };
-  // A third of the transparent PNGs carry a soft halo, like the project's own (make-logos.mjs).
+  // A third of the transparent PNGs carry a soft halo, like the project's own (make-logos.ts).
   if (ext === 'png' && rnd() < 0.33) art.halo = '#f4f2ee';
   const sentences = 1 + Math.floor(rnd() * 4);
   const body = Array.from({ length: sentences }, () => pick(rnd, SENTENCES)).join(' ');
-  /** @type {GeneratedOrganisation} */
-  const organisation = {
+  const organisation: GeneratedOrganisation = {
     index: i, slug, name, url: `https://${slug}.example.org/`, category: CATEGORY_IDS[i % 3] ?? 'solidarite',
-    ext, width, height, art, body: `**${name}** : ${body}`,
+    ext, art, body: `**${name}** : ${body}`,
   };
   if (rnd() < 0.4) organisation.cta = { label: 'Faire un don', url: `https://${slug}.example.org/don` };
   if (rnd() < 0.5) organisation.since = `20${10 + Math.floor(rnd() * 15)}-0${1 + Math.floor(rnd() * 9)}-1${Math.floor(rnd() * 9)}`;
   return organisation;
 }
 
-/** The Markdown file of an organisation. @param {GeneratedOrganisation} o */
-export function entryMarkdown(o) {
+/** The Markdown file of an organisation. */
+function entryMarkdown(o: GeneratedOrganisation): string {
   const lines = ['---', `name: ${o.name}`, `url: ${o.url}`, `logo: ./${o.slug}.${o.ext}`, `category: ${o.category}`];
   if (o.since) lines.push(`since: ${o.since}`);
   if (o.cta) lines.push('cta:', `  label: ${o.cta.label}`, `  url: ${o.cta.url}`);
@@ -147,9 +150,8 @@ export function entryMarkdown(o) {
 /**
  * Render logo artwork to a file in its format. Encoder settings are chosen for speed (this is setup,
  * not the thing measured), with byte sizes close to downloaded logos.
- * @param {import('./logo-art.mjs').LogoOptions} art @param {Ext} ext @param {string} file
  */
-export async function renderLogo(art, ext, file) {
+async function renderLogo(art: LogoOptions, ext: Ext, file: string): Promise<void> {
   const svg = logoSvg(art);
   const tmp = `${file}.tmp-${process.pid}`;
   if (ext === 'svg') {
@@ -174,9 +176,9 @@ export async function renderLogo(art, ext, file) {
 }
 
 /** The cache folder's key: changes when this generator or the artwork code changes. */
-async function cacheKey() {
+async function cacheKey(): Promise<string> {
   const hash = createHash('sha256');
-  for (const name of ['bench-logos.mjs', 'logo-art.mjs']) hash.update(await readFile(fileURLToPath(new URL(name, import.meta.url))));
+  for (const name of ['logos.ts', '../scripts/lib/logo-art.ts']) hash.update(await readFile(fileURLToPath(new URL(name, import.meta.url))));
   hash.update(sharp.versions.vips ?? '');
   return hash.digest('hex').slice(0, 12);
 }
@@ -184,13 +186,11 @@ async function cacheKey() {
 /**
  * Make sure logos 0..n-1 exist in the cache (drawing the missing ones, `concurrency` at a time)
  * and return the cache folder.
- * @param {number} n @param {string} cacheRoot @param {(message: string) => void} [log]
  */
-export async function ensureLogos(n, cacheRoot, log = () => {}) {
+export async function ensureLogos(n: number, cacheRoot: string, log: (message: string) => void): Promise<string> {
   const folder = join(cacheRoot, `logos-${await cacheKey()}`);
   await mkdir(folder, { recursive: true });
-  /** @type {GeneratedOrganisation[]} */
-  const missing = [];
+  const missing: GeneratedOrganisation[] = [];
   for (let i = 0; i < n; i++) {
     const o = organisationAt(i);
     if (!existsSync(join(folder, `${o.slug}.${o.ext}`))) missing.push(o);
@@ -200,7 +200,7 @@ export async function ensureLogos(n, cacheRoot, log = () => {}) {
   let next = 0;
   const worker = async () => {
     while (next < missing.length) {
-      const o = /** @type {GeneratedOrganisation} */ (missing[next++]);
+      const o = missing[next++] as GeneratedOrganisation;
       await renderLogo(o.art, o.ext, join(folder, `${o.slug}.${o.ext}`));
     }
   };
@@ -211,10 +211,8 @@ export async function ensureLogos(n, cacheRoot, log = () => {}) {
 
 /**
  * Replace the organisations folder of a project with n generated entries and their logos.
- * @param {string} organisationsDir @param {number} n @param {string} logoFolder
- * @returns {Promise<GeneratedOrganisation[]>}
  */
-export async function writeOrganisations(organisationsDir, n, logoFolder) {
+export async function writeOrganisations(organisationsDir: string, n: number, logoFolder: string): Promise<GeneratedOrganisation[]> {
   await rm(organisationsDir, { recursive: true, force: true });
   await mkdir(organisationsDir, { recursive: true });
   const organisations = Array.from({ length: n }, (_, i) => organisationAt(i));
@@ -228,11 +226,10 @@ export async function writeOrganisations(organisationsDir, n, logoFolder) {
 /**
  * Replace one organisation's logo file with a different image (other colours, other mark), same
  * name, format and size: what an owner does when an organisation changes its logo.
- * @param {string} organisationsDir @param {GeneratedOrganisation} o @param {number} variant
  */
-export async function changeLogo(organisationsDir, o, variant) {
+export async function changeLogo(organisationsDir: string, o: GeneratedOrganisation, variant: number): Promise<void> {
   const [background, foreground, accent] = PALETTES[(o.index + variant) % PALETTES.length] ?? [];
-  const art = {
+  const art: LogoOptions = {
     ...o.art,
     mark: MARKS[(variant % (MARKS.length - 1)) + 1] ?? 'circle',
     accent: accent ?? '#c2410c',

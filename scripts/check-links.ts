@@ -1,4 +1,3 @@
-// @ts-check
 /**
  * Visits every outbound link of the built site and says which ones are broken.
  *
@@ -13,7 +12,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { checkLinks, exitCodeFor, extractLinks, formatDuration, formatReport, mergeLinks, ownUrls } from './lib/links.mjs';
+import { checkLinks, exitCodeFor, extractLinks, formatDuration, formatReport, mergeLinks, ownUrls } from './lib/links.ts';
 
 const USAGE = `Vérifie les liens sortants du site construit (cartes, appels à l’action, liens des descriptions).
 
@@ -30,31 +29,24 @@ const USAGE = `Vérifie les liens sortants du site construit (cartes, appels à 
 Code de sortie : 0 si tous les liens répondent (OK ou REDIRECTED), 1 si un lien est BROKEN ou UNREACHABLE,
 2 si le site n’est pas construit ou si les options sont fausses.`;
 
-/** @param {string} message */
-function fail(message) {
+function fail(message: string): void {
   console.error(message);
   process.exitCode = 2;
 }
 
-/**
- * @param {string | undefined} value
- * @param {string} name
- * @param {number} min
- */
-function integer(value, name, min) {
+function integer(value: string | undefined, name: string, min: number): number | undefined {
   if (value === undefined) return undefined;
   const number = Number(value);
   if (!Number.isInteger(number) || number < min) throw new Error(`--${name} attend un nombre entier ≥ ${min}, pas « ${value} ».`);
   return number;
 }
 
-/** @param {string} path */
-const display = (path) => {
+const display = (path: string) => {
   const shown = relative(process.cwd(), path) || '.';
   return shown.startsWith('..') ? path : shown;
 };
 
-async function main() {
+async function main(): Promise<void> {
   let args;
   try {
     args = parseArgs({

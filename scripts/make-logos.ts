@@ -1,10 +1,9 @@
-// @ts-check
 /**
  * Draws the project's own logo artwork for every organisation (typographic
  * wordmarks / monograms — never the organisations' real logos) and the SVG
  * test fixture. Deterministic: running it twice writes identical files.
  *
- *   node_modules/.bin/node scripts/make-logos.mjs
+ *   npm run logos
  *
  * Sizes and formats imitate downloaded logos on purpose: 1000–2000 px wide,
  * mixed aspect ratios (4:1 … 4:5), JPEG / WebP with a flat background, PNG
@@ -12,16 +11,14 @@
  */
 import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { logoSvg, writeLogo } from './lib/logo-art.mjs';
+import { logoSvg, writeLogo, type LogoOptions } from './lib/logo-art.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const orgs = 'src/content/organisations';
 /** The logo tile colour: transparent PNGs get a soft glow of it so they also read on a dark tile. */
 const TILE = '#f4f2ee';
 
-/** @typedef {import('./lib/logo-art.mjs').LogoOptions} LogoOptions */
-/** @type {{ file: string, format: 'png' | 'jpeg' | 'webp' | 'svg', art: LogoOptions }[]} */
-const LOGOS = [
+const LOGOS: { file: string; format: 'png' | 'jpeg' | 'webp' | 'svg'; art: LogoOptions }[] = [
   {
     // 4:1 wordmark, an ochre "play" triangle on deep navy
     file: `${orgs}/societer.jpg`,
@@ -134,11 +131,9 @@ for (const { file, format, art } of LOGOS) {
   rows.push({ ...out, file: relative(root, out.file), format });
 }
 
-/** @type {(a: number, b: number) => number} */
-const gcd = (a, b) => (b ? gcd(b, a % b) : a);
+const gcd = (a: number, b: number): number => (b ? gcd(b, a % b) : a);
 const header = ['file', 'format', 'pixels', 'ratio', 'bytes'];
-/** @type {string[][]} */
-const table = [
+const table: string[][] = [
   header,
   ...rows.map((o) => {
     const g = gcd(o.width, o.height);
