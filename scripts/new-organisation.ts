@@ -278,7 +278,7 @@ async function main(argv: string[]): Promise<number> {  const request = readArgu
 
   await mkdir(folder, { recursive: true });
   if (logo === undefined) {
-    const { logoSvg, placeholderLogo, writeLogo } = await import('./lib/logo-art.mjs');
+    const { logoSvg, placeholderLogo, writeLogo } = await import('./lib/logo-art.ts');
     await writeLogo({ svg: logoSvg(placeholderLogo(name, slug)), file: logoFile, format: 'png', width: 1000 });
   } else {
     await copyFile(logo, logoFile);
