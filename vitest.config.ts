@@ -1,9 +1,23 @@
 /// <reference types="vitest/config" />
 import { getViteConfig } from 'astro/config';
 
-// Astro's Vite config, so unit tests can import `src/content.config.ts` and its `astro:*` modules.
+/**
+ * Two rooms, both run by `vitest run` (`--project unit` or `--project integration` for one):
+ * - unit: pure functions of `src/lib/`, the schema and `scripts/lib/`, in milliseconds;
+ * - integration: suites that copy the site, run Astro (sync, build, check, dev) or a command, in minutes.
+ */
 export default getViteConfig({
   test: {
-    include: ['tests/unit/**/*.test.ts'],
+    projects: [
+      {
+        // Astro's Vite config, so unit tests can import `src/content.config.ts` and its `astro:*` modules.
+        extends: true,
+        test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] },
+      },
+      {
+        extends: true,
+        test: { name: 'integration', include: ['tests/integration/**/*.test.ts'] },
+      },
+    ],
   },
 });
