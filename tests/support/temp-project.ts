@@ -52,3 +52,23 @@ export function run(command: string, args: string[], cwd: string, env: Record<st
     child.on('close', (code) => resolvePromise({ code, output: output.replace(/\u001b\[[0-9;]*m/g, '') }));
   });
 }
+
+/**
+ * Runs `astro build` on a site in this process, through Astro's programmatic API (as Starlight's
+ * `__e2e__/test-utils.ts` does) rather than a child process. Astro keeps a NODE_ENV already set, and Vitest sets
+ * `test`: the build runs with `production`, as the command would. A failed build gives code 1 and Astro's error.
+ */
+export async function buildInProcess(root: string): Promise<CommandResult> {
+  const { build } = await import('astro');
+  const nodeEnv = process.env['NODE_ENV'];
+  process.env['NODE_ENV'] = 'production';
+  try {
+    await build({ root, logLevel: 'error' });
+    return { code: 0, output: '' };
+  } catch (error) {
+    return { code: 1, output: error instanceof Error ? (error.stack ?? error.message) : String(error) };
+  } finally {
+    if (nodeEnv === undefined) delete process.env['NODE_ENV'];
+    else process.env['NODE_ENV'] = nodeEnv;
+  }
+}
