@@ -20,13 +20,18 @@ export interface TempProject {
   remove(): Promise<void>;
 }
 
+export interface TempProjectOptions {
+  /** More folders or files of the project to copy, e.g. `scripts` for a test that runs `npm run new` in the copy. */
+  also?: readonly string[];
+}
+
 /**
  * A throw-away copy of the site (config, src, public) sharing the installed node_modules,
  * to run the real content pipeline on damaged entries without touching the real ones.
  */
-export async function createTempProject(): Promise<TempProject> {
+export async function createTempProject(options: TempProjectOptions = {}): Promise<TempProject> {
   const dir = await mkdtemp(join(tmpdir(), 'je-soutiens-'));
-  for (const entry of ['astro.config.mjs', 'package.json', 'tsconfig.json', 'src', 'public']) {
+  for (const entry of ['astro.config.mjs', 'package.json', 'tsconfig.json', 'src', 'public', ...(options.also ?? [])]) {
     await cp(join(PROJECT_ROOT, entry), join(dir, entry), { recursive: true });
   }
   await symlink(join(PROJECT_ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
