@@ -5,6 +5,13 @@ import { FIXTURE_BASE, FIXTURE_PORT, SITE_PORT } from '../../playwright.config';
 export const SITE_URL = `http://localhost:${SITE_PORT}/`;
 export const FIXTURE_URL = `http://localhost:${FIXTURE_PORT}${FIXTURE_BASE}`;
 
+/** Both built sites, for the checks that must hold at the root and under a sub-path (`BASE_PATH`). */
+export const SITES = [
+  { label: 'the shipped site, at the root', url: SITE_URL },
+  // SVG logo, very long name and description, a draft: see tests/fixtures/organisations.
+  { label: 'the fixture site, under a sub-path', url: FIXTURE_URL },
+] as const;
+
 export { MAX_IMAGE_BYTES } from '../support/budgets';
 
 /** The card (list item) whose level-3 heading is exactly `name`. */
@@ -65,8 +72,14 @@ export interface NetworkLog {
   readonly pageErrors: string[];
   /** Waits until no request is in flight. */
   settled(): Promise<void>;
-  /** The size of the body of every image response received so far. */
-  imageSizes(): Promise<{ url: string; bytes: number }[]>;
+  /** Every response received so far: its address, its resource type (`document`, `image`, `script`…) and its size. */
+  responses(): Promise<ResponseSize[]>;
+}
+
+export interface ResponseSize {
+  url: string;
+  type: string;
+  bytes: number;
 }
 
 /**
@@ -80,7 +93,7 @@ export async function collectNetwork(page: Page, origin: string): Promise<Networ
   const badStatus: string[] = [];
   const consoleErrors: string[] = [];
   const pageErrors: string[] = [];
-  const images: Promise<{ url: string; bytes: number }>[] = [];
+  const responses: Promise<ResponseSize>[] = [];
   const pending = new Set<unknown>();
 
   await page.route(
@@ -101,9 +114,14 @@ export async function collectNetwork(page: Page, origin: string): Promise<Networ
   });
   page.on('response', (response) => {
     if (response.status() >= 400) badStatus.push(`${response.status()} ${response.url()}`);
-    if (response.request().resourceType() === 'image') {
-      images.push(response.body().then((body) => ({ url: response.url(), bytes: body.length })));
-    }
+    const type = response.request().resourceType();
+    // A body the browser no longer holds (a redirect, a page left) counts as empty.
+    responses.push(
+      response
+        .body()
+        .then((body) => ({ url: response.url(), type, bytes: body.length }))
+        .catch(() => ({ url: response.url(), type, bytes: 0 })),
+    );
   });
   page.on('console', (message) => {
     if (message.type() === 'error') consoleErrors.push(`${message.text()} (${message.location().url})`);
@@ -120,8 +138,20 @@ export async function collectNetwork(page: Page, origin: string): Promise<Networ
     async settled() {
       await expect.poll(() => pending.size, { message: 'requests still in flight' }).toBe(0);
     },
-    imageSizes: () => Promise.all(images),
+    responses: () => Promise.all(responses),
   };
+}
+
+/**
+ * A visit read to the end: the network recorded from the first byte (see `collectNetwork`), the page loaded,
+ * scrolled to the bottom so every lazy logo loads, and nothing left in flight.
+ */
+export async function visitToTheEnd(page: Page, url = '/'): Promise<NetworkLog> {
+  const network = await collectNetwork(page, new URL(url, SITE_URL).origin);
+  await page.goto(url);
+  await scrollToBottom(page);
+  await network.settled();
+  return network;
 }
 
 /** What a visitor's browser did with a logo: the facts the tests check. */

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { allCards } from './helpers';
+import { allCards, collectNetwork, scrollToBottom, SITE_URL, visitToTheEnd } from './helpers';
 
 test.describe('the page', () => {
   test('is a French page titled « Je soutiens », with one h1 and a working table of contents', async ({ page }) => {
@@ -38,6 +38,8 @@ test.describe('the page', () => {
   });
 
   test('ships no JavaScript at all', async ({ page }) => {
+    const network = await collectNetwork(page, new URL(SITE_URL).origin);
+
     // The raw HTML the server sends: no executable <script>, inline or external. The only <script>
     // is the JSON-LD data block for search engines (schema.org), which browsers never execute.
     const response = await page.goto('/');
@@ -61,6 +63,26 @@ test.describe('the page', () => {
     );
     expect.soft(handlers, 'inline event handlers').toEqual([]);
     await expect.soft(page.locator('[href^="javascript:" i], [src^="javascript:" i]')).toHaveCount(0);
+
+    // Read to the end, every lazy logo loaded: not one script was downloaded on the way.
+    await scrollToBottom(page);
+    await network.settled();
+    const scripts = (await network.responses()).filter((received) => received.type === 'script');
+    expect.soft(scripts, 'scripts downloaded').toEqual([]);
+  });
+
+  test('loads and scrolls to the end without a failed request, an error status or a console error', async ({ page }) => {
+    // Record every request, response, console message and page error from the first byte, and read the page to
+    // the bottom so every lazy logo loads.
+    const network = await visitToTheEnd(page);
+
+    // Something was loaded (the recorder works), and no failure of any kind (each list is checked, so one
+    // failure does not hide the others).
+    expect(network.requested.length, 'requests recorded').toBeGreaterThan(1);
+    expect.soft(network.failed, 'failed requests').toEqual([]);
+    expect.soft(network.badStatus, 'responses with status ≥ 400').toEqual([]);
+    expect.soft(network.consoleErrors, 'console errors').toEqual([]);
+    expect.soft(network.pageErrors, 'page errors').toEqual([]);
   });
 
   test('loads the first three logos at once, with a high priority, and the others lazily', async ({ page }) => {

@@ -1,5 +1,5 @@
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
-import { allCards, FIXTURE_URL, SITE_URL } from './helpers';
+import { allCards, SITES } from './helpers';
 
 /**
  * Found and shared: every address the page gives to search engines, feed readers and social sites
@@ -7,11 +7,6 @@ import { allCards, FIXTURE_URL, SITE_URL } from './helpers';
  * site's base path, and resolves. Checked on the shipped site at the root and on the fixture site,
  * which is built under a sub-path (`BASE_PATH`, see playwright.config.ts).
  */
-
-const SITES = [
-  { label: 'at the root', url: SITE_URL },
-  { label: 'under a sub-path', url: FIXTURE_URL },
-];
 
 /** Fetches an address of the site and checks it answers 200 with the expected type. */
 async function expectResolves(request: APIRequestContext, address: string, type: RegExp): Promise<string> {

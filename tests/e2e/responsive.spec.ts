@@ -1,13 +1,9 @@
 import { expect, test } from '@playwright/test';
-import { allCards, FIXTURE_URL, SITE_URL } from './helpers';
+import { allCards, SITES } from './helpers';
 
 const WIDTHS = [320, 390, 768, 1440, 2560];
 
-const SITES = [
-  { label: 'the shipped site', url: SITE_URL },
-  { label: 'the fixture site (long name and description)', url: FIXTURE_URL },
-];
-
+// Both sites: the fixture one has a very long name and description.
 for (const site of SITES) {
   test(`nothing overflows horizontally on ${site.label}, from 320 to 2560 px`, async ({ page }) => {
     await page.goto(site.url);

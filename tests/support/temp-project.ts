@@ -25,6 +25,11 @@ export interface TempProject {
 /** Caches that builds write inside node_modules: each copy has its own. */
 const NOT_LINKED = new Set(['.vite', '.astro', '.cache', '.vite-temp']);
 
+export interface TempProjectOptions {
+  /** More folders or files of the project to copy, e.g. `scripts` for a test that runs `npm run new` in the copy. */
+  also?: readonly string[];
+}
+
 /**
  * A throw-away copy of the site (config, src, public) sharing the installed packages, to run the real
  * content pipeline on damaged entries, or the benchmark's generated ones, without touching the real ones.
@@ -33,9 +38,9 @@ const NOT_LINKED = new Set(['.vite', '.astro', '.cache', '.vite-temp']);
  * folder: Vite keeps its dependency cache in `<root>/node_modules/.vite`, which every copy (and every
  * build of the project itself) would otherwise share, invalidate and rewrite.
  */
-export async function createTempProject(): Promise<TempProject> {
+export async function createTempProject(options: TempProjectOptions = {}): Promise<TempProject> {
   const dir = await mkdtemp(join(tmpdir(), 'je-soutiens-'));
-  for (const entry of ['astro.config.mjs', 'package.json', 'tsconfig.json', 'src', 'public']) {
+  for (const entry of ['astro.config.mjs', 'package.json', 'tsconfig.json', 'src', 'public', ...(options.also ?? [])]) {
     await cp(join(PROJECT_ROOT, entry), join(dir, entry), { recursive: true });
   }
   await mkdir(join(dir, 'node_modules'));
@@ -76,4 +81,24 @@ export function run(
     // eslint-disable-next-line no-control-regex
     child.on('close', (code) => resolvePromise({ code, output: output.replace(/\u001b\[[0-9;]*m/g, '') }));
   });
+}
+
+/**
+ * Runs `astro build` on a site in this process, through Astro's programmatic API (as Starlight's
+ * `__e2e__/test-utils.ts` does) rather than a child process. Astro keeps a NODE_ENV already set, and Vitest sets
+ * `test`: the build runs with `production`, as the command would. A failed build gives code 1 and Astro's error.
+ */
+export async function buildInProcess(root: string): Promise<CommandResult> {
+  const { build } = await import('astro');
+  const nodeEnv = process.env['NODE_ENV'];
+  process.env['NODE_ENV'] = 'production';
+  try {
+    await build({ root, logLevel: 'error' });
+    return { code: 0, output: '' };
+  } catch (error) {
+    return { code: 1, output: error instanceof Error ? (error.stack ?? error.message) : String(error) };
+  } finally {
+    if (nodeEnv === undefined) delete process.env['NODE_ENV'];
+    else process.env['NODE_ENV'] = nodeEnv;
+  }
 }

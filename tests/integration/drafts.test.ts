@@ -38,6 +38,7 @@ describe('drafts in `npm run dev`', () => {
 
   beforeAll(async () => {
     const port = await freePort();
+    // A child process, not Astro's `dev()`: with `process.env.VITEST` set, Astro's dev-server plugin serves nothing (every page 404s).
     // --ignore-lock keeps the server in the foreground (Astro backgrounds it when it thinks an agent runs it).
     const child = spawn(
       process.execPath,

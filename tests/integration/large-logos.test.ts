@@ -4,7 +4,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOGO_BOX } from '../../src/lib/logo-size';
 import { MAX_IMAGE_BYTES } from '../support/budgets';
-import { createTempProject, type CommandResult, type TempProject } from '../support/temp-project';
+import { buildInProcess, createTempProject, type CommandResult, type TempProject } from '../support/temp-project';
 
 /**
  * The owner drops the logo file an organisation's press kit gives: 4000 px wide, saved at high quality,
@@ -67,7 +67,7 @@ describe('logos from a press kit (4000 px, megabytes)', () => {
     for (const name of await readdir(project.organisations)) {
       if (/\.(png|jpe?g|webp)$/.test(name)) originals.push(await pressKitLogo(join(project.organisations, name)));
     }
-    build = await project.astro(['build']);
+    build = await buildInProcess(project.dir);
     if (build.code === 0) html = await readFile(join(project.dir, 'dist/index.html'), 'utf8');
   }, SLOW);
   afterAll(() => project.remove());

@@ -1,12 +1,13 @@
 import { execFileSync } from 'node:child_process';
-import { copyFile, cp, mkdtemp, readdir, readFile, rm, symlink } from 'node:fs/promises';
+import { copyFile, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import yaml from 'js-yaml';
 import sharp from 'sharp';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CATEGORIES } from '../../src/lib/categories';
 import { isLogoTooSmall } from '../../src/lib/logo-size';
+import { buildInProcess, createTempProject, run } from '../support/temp-project';
 
 /**
  * `npm run new` (scripts/new-organisation.ts), run for real with the project's Node against a
@@ -191,24 +192,17 @@ describe('npm run new, end to end', () => {
   it(
     'adds a card that `astro build` publishes',
     async () => {
-      const project = await mkdtemp(join(tmpdir(), 'new-organisation-site-'));
+      // `scripts` too: `npm run new` runs the copy's own script.
+      const project = await createTempProject({ also: ['scripts'] });
+      // The copy's own entries, whatever ORGANISATIONS_DIR the shell running the tests may have set.
+      vi.stubEnv('ORGANISATIONS_DIR', undefined);
       try {
-        // `scripts` too: `npm run new` runs the copy's own script.
-        for (const entry of ['astro.config.mjs', 'package.json', 'tsconfig.json', 'src', 'public', 'scripts']) {
-          await cp(join(ROOT, entry), join(project, entry), { recursive: true });
-        }
-        await symlink(join(ROOT, 'node_modules'), join(project, 'node_modules'), 'dir');
-        const { ORGANISATIONS_DIR: _, ...inherited } = process.env;
-        const options = {
-          cwd: project,
-          env: { ...inherited, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1' },
-          encoding: 'utf8' as const,
-          stdio: ['ignore', 'pipe', 'pipe'] as ('ignore' | 'pipe')[],
-        };
-        execFileSync('npm', ['run', 'new', '--', 'Les Amis de la Terre', 'https://www.amisdelaterre.org/', '--category', 'solidarite'], options);
-        execFileSync('npx', ['astro', 'build'], options);
+        const created = await run('npm', ['run', 'new', '--', 'Les Amis de la Terre', 'https://www.amisdelaterre.org/', '--category', 'solidarite'], project.dir);
+        expect(created.code, created.output).toBe(0);
+        const build = await buildInProcess(project.dir);
+        expect(build.code, build.output).toBe(0);
 
-        const html = await readFile(join(project, 'dist/index.html'), 'utf8');
+        const html = await readFile(join(project.dir, 'dist/index.html'), 'utf8');
         const cards = html.match(/<li\b[^>]*class="card[^"]*"[\s\S]*?<\/li>/g) ?? [];
         const card = cards.find((text) => text.includes('https://www.amisdelaterre.org/'));
         expect(card, `no card links to https://www.amisdelaterre.org/ among ${cards.length} cards`).toBeDefined();
@@ -217,7 +211,8 @@ describe('npm run new, end to end', () => {
         expect(card).toContain('Décrivez ici en deux ou trois phrases ce que fait Les Amis de la Terre');
         expect(card).toMatch(/<img\b/);
       } finally {
-        await rm(project, { recursive: true, force: true });
+        vi.unstubAllEnvs();
+        await project.remove();
       }
     },
     180_000,

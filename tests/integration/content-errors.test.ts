@@ -10,6 +10,7 @@ import { createTempProject, type CommandResult, type TempProject } from '../supp
  */
 
 const SLOW = 180_000;
+// Child processes (`project.astro`), not Astro's `sync()`/`build()`: the contract is what the terminal prints, and `astro check` has no programmatic API.
 
 async function edit(project: TempProject, file: string, change: (text: string) => string) {
   const path = join(project.organisations, file);
