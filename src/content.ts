@@ -1,5 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { root } from 'astro:config/server';
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { logoPathOf } from './lib/organisations/logo-check';
 import { readFrontmatter } from './lib/organisations/frontmatter';
@@ -24,7 +26,8 @@ export async function getOrganisations(): Promise<Organisation[]> {
  * wrote, beside the entry, as the loader checked it.
  */
 export async function logoSourceFile(organisation: Organisation): Promise<string> {
-  const entryFile = resolve(organisation.filePath ?? '');
+  // The entry's path is relative to the project, which need not be the current directory.
+  const entryFile = resolve(fileURLToPath(root), organisation.filePath ?? '');
   const frontmatter = readFrontmatter(await readFile(entryFile, 'utf8'));
   const path = logoPathOf(entryFile, 'data' in frontmatter ? frontmatter.data['logo'] : undefined);
   if (!path) throw new Error(`No logo file in ${entryFile}.`);
