@@ -92,12 +92,17 @@ export async function buildInProcess(root: string): Promise<CommandResult> {
   const { build } = await import('astro');
   const nodeEnv = process.env['NODE_ENV'];
   process.env['NODE_ENV'] = 'production';
+  // Astro writes its prerender chunks under the current directory's `.astro/`, whatever `root` says:
+  // inside the site, as `astro build` runs, so two suites building at once never share that folder.
+  const cwd = process.cwd();
+  process.chdir(root);
   try {
     await build({ root, logLevel: 'error' });
     return { code: 0, output: '' };
   } catch (error) {
     return { code: 1, output: error instanceof Error ? (error.stack ?? error.message) : String(error) };
   } finally {
+    process.chdir(cwd);
     if (nodeEnv === undefined) delete process.env['NODE_ENV'];
     else process.env['NODE_ENV'] = nodeEnv;
   }
