@@ -2,7 +2,7 @@
  * npm run new -- "Nom de l’organisation" https://adresse.example [--category <id>] [--logo <image>]
  *
  * Creates `src/content/organisations/<slug>.md` with every field written and commented in French,
- * and a logo beside it: a placeholder monogram drawn by `lib/logo-art.mjs`, or a copy of `--logo`.
+ * and a logo beside it: a placeholder monogram drawn by `lib/logo-art.ts`, or a copy of `--logo`.
  * It refuses (exit code 1, nothing written) a missing argument, an address that is not http(s),
  * an unknown category, an existing file, and an organisation already present under another file
  * (same name or same address, compared exactly like the build does).
@@ -20,13 +20,14 @@ import { copyFile, mkdir, readdir, readFile, stat, unlink, writeFile } from 'nod
 import { extname, isAbsolute, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'astro/zod';
-import yaml from 'js-yaml';
+import { stringify } from 'yaml';
 import { CATEGORIES } from '../src/lib/categories.ts';
 import { findEntryProblems, type StoredEntry } from '../src/lib/organisations/checks.ts';
 import { entryIdOf, fileNameOf } from '../src/lib/organisations/file-names.ts';
 import { readFrontmatter } from '../src/lib/organisations/frontmatter.ts';
-import { hasLogoExtension, inspectLogo, LOGO_EXTENSIONS } from '../src/lib/organisations/logo-check.ts';
-import { newEntryMessages } from '../src/lib/organisations/messages.ts';
+import { hasLogoExtension, inspectLogo, LOGO_EXTENSIONS, logoVerdictMessage } from '../src/lib/organisations/logo-check.ts';
+import { bidiControlOf, mixedScriptLabel, userInfoOf } from '../src/lib/organisations/honest-text.ts';
+import { newEntryMessages, schemaMessages } from '../src/lib/organisations/messages.ts';
 
 const DEFAULT_DIR = 'src/content/organisations';
 
@@ -76,7 +77,7 @@ function today() {
 
 /** A YAML value on one line, quoted only when YAML needs it (`name: "Nom : sous-titre"`). */
 function yamlScalar(value: string): string {
-  return yaml.dump(value, { lineWidth: -1 }).trimEnd();
+  return stringify(value, { lineWidth: 0 }).trimEnd();
 }
 
 /** The name as Markdown text: no character may start a tag or a formatting. */
@@ -136,7 +137,7 @@ function entryText({ name, url, logoFile, category, placeholderLogo: isPlacehold
     '# les cartes sans « order » viennent ensuite, par ordre alphabétique).',
     '# order: 1',
     '',
-    '# Facultatif : la date où votre soutien a commencé, écrite AAAA-MM-JJ ;',
+    '# Facultatif : le mois (AAAA-MM) ou le jour (AAAA-MM-JJ) où votre soutien a commencé ;',
     '# la carte affiche alors « Soutenu depuis … ».',
     `# since: ${today()}`,
     '',
@@ -210,6 +211,13 @@ function readArguments(argv: string[]): Request | undefined {
   if (!name) throw new Refusal(newEntryMessages.missingName);
   if (!url) throw new Refusal(newEntryMessages.missingUrl(name));
   if (!isWebAddress(url)) throw new Refusal(newEntryMessages.notAWebAddress(url));
+  // The schema's other rules for names and addresses, with its words.
+  const userInfo = userInfoOf(url);
+  if (userInfo) throw new Refusal(schemaMessages.userInfo('url', url));
+  const mixedLabel = mixedScriptLabel(url);
+  if (mixedLabel) throw new Refusal(schemaMessages.mixedScript('url', mixedLabel));
+  const bidi = bidiControlOf(name);
+  if (bidi) throw new Refusal(schemaMessages.bidiControl('name', bidi));
 
   const category = values.category?.trim() ?? CATEGORIES[0].id;
   if (!CATEGORIES.some((c) => c.id === category)) throw new Refusal(newEntryMessages.unknownCategory(category));
@@ -223,6 +231,9 @@ async function checkLogoFile(path: string): Promise<string> {
   const verdict = await inspectLogo(path);
   if (verdict.kind === 'unreadable') throw new Refusal(newEntryMessages.logoUnreadable(path));
   if (verdict.kind === 'too-small') throw new Refusal(newEntryMessages.logoTooSmall(path, verdict.size, verdict.minimum));
+  // The build's own words for what only the build used to find (animated, unsafe SVG, misnamed…).
+  const problem = logoVerdictMessage(path, verdict);
+  if (problem) throw new Refusal(problem);
   return extname(path).slice(1).toLowerCase();
 }
 

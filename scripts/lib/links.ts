@@ -1,7 +1,7 @@
 /**
  * The outbound-link checker's core, without the filesystem: `extractLinks` reads the links of one HTML
  * page (with htmlparser2), `checkLinks` visits URLs and classifies them, `formatReport` prints the table.
- * The command line is `scripts/check-links.ts`; the tests are `tests/unit/links.test.ts and tests/integration/check-links.test.ts`.
+ * The command line is `scripts/check-links.ts`; the tests are `tests/unit/links.test.ts` and `tests/integration/check-links.test.ts`.
  */
 import { STATUS_CODES } from 'node:http';
 import { Parser } from 'htmlparser2';

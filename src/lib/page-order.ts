@@ -1,4 +1,5 @@
 import { CATEGORIES, type Category, type CategoryId } from './categories';
+import { supportDateStart, type SupportDate } from './support-dates';
 
 /** The part of an entry the page logic needs; `CollectionEntry<'organisations'>` satisfies it. */
 export interface OrganisationLike {
@@ -40,10 +41,11 @@ export function groupByCategory<T extends OrganisationLike>(entries: readonly T[
 }
 
 /** Newest support first (`since`); entries without a date follow, in page order. */
-export function byNewestSupport<T extends OrganisationLike & { data: { since?: Date | undefined } }>(entries: readonly T[]): T[] {
+export function byNewestSupport<T extends OrganisationLike & { data: { since?: SupportDate | undefined } }>(entries: readonly T[]): T[] {
+  const time = (since: SupportDate | undefined) => (since ? supportDateStart(since).getTime() : Number.NEGATIVE_INFINITY);
   return [...entries].sort((a, b) => {
-    const sinceA = a.data.since?.getTime() ?? Number.NEGATIVE_INFINITY;
-    const sinceB = b.data.since?.getTime() ?? Number.NEGATIVE_INFINITY;
+    const sinceA = time(a.data.since);
+    const sinceB = time(b.data.since);
     return sinceA !== sinceB ? sinceB - sinceA : compareOrganisations(a, b);
   });
 }

@@ -4,6 +4,7 @@ import { getOrganisations } from '../content';
 import { CATEGORIES } from '../lib/categories';
 import { byNewestSupport } from '../lib/page-order';
 import { SITE } from '../lib/site';
+import { supportDateStart } from '../lib/support-dates';
 import { frenchTypographyHtml } from '../lib/typography';
 import { absoluteUrl } from '../lib/urls';
 
@@ -22,7 +23,7 @@ export const GET: APIRoute = async ({ site }) => {
       link: organisation.data.url,
       // The card on the page is the item's permanent address.
       customData: `<guid isPermaLink="true">${pageUrl}#${organisation.id}</guid>`,
-      ...(organisation.data.since ? { pubDate: organisation.data.since } : {}),
+      ...(organisation.data.since ? { pubDate: supportDateStart(organisation.data.since) } : {}),
       categories: [CATEGORIES.find((category) => category.id === organisation.data.category)?.label ?? ''],
       content: frenchTypographyHtml(organisation.rendered?.html ?? ''),
     })),

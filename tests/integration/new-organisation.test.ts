@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { copyFile, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import yaml from 'js-yaml';
+import { parse } from 'yaml';
 import sharp from 'sharp';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CATEGORIES } from '../../src/lib/categories';
@@ -51,7 +51,7 @@ async function snapshot(dir: string): Promise<Record<string, string>> {
 function frontmatter(text: string): Record<string, unknown> {
   const match = /^---\n([\s\S]*?)\n---\n/.exec(text);
   if (!match) throw new Error(`no frontmatter in:\n${text}`);
-  return yaml.load(match[1] ?? '') as Record<string, unknown>;
+  return parse(match[1] ?? '') as Record<string, unknown>;
 }
 
 let dir = '';
@@ -91,10 +91,10 @@ describe('npm run new', { timeout: 30_000 }, () => {
     const iso = [today.getFullYear(), today.getMonth() + 1, today.getDate()].map((n) => String(n).padStart(2, '0')).join('-');
     const optional = ['# cta:', '#   label: Faire un don', '#   url: https://www.amisdelaterre.org/', '# order: 1', `# since: ${iso}`, '# draft: true'];
     for (const line of optional) expect(text.split('\n')).toContain(line);
-    expect(yaml.load(optional.map((line) => line.slice(2)).join('\n'))).toEqual({
+    expect(parse(optional.map((line) => line.slice(2)).join('\n'))).toEqual({
       cta: { label: 'Faire un don', url: 'https://www.amisdelaterre.org/' },
       order: 1,
-      since: new Date(`${iso}T00:00:00Z`),
+      since: iso,
       draft: true,
     });
     // A real sentence as description, so the build passes until the owner writes theirs.
@@ -141,6 +141,15 @@ describe('npm run new', { timeout: 30_000 }, () => {
     expect(body).toContain('ici & ‹maintenant› # \\*tous\\*');
   });
 
+  it('keeps the file name of a very long name to a safe length, cut at a word (it used to fail with ENAMETOOLONG)', async () => {
+    const name = `Association ${'pour la défense des très longues dénominations '.repeat(8)}`.trim();
+    const result = runNew([name, 'https://longue.example.org/'], dir);
+    expect(result.code, result.stderr).toBe(0);
+    const entry = (await readdir(dir)).find((file) => file.endsWith('.md') && file.startsWith('association-pour'));
+    expect(entry).toBe('association-pour-la-defense-des-tres-longues-denominations-pour-la-defense-des.md');
+    expect(frontmatter(await readFile(join(dir, entry ?? ''), 'utf8'))['name']).toBe(name);
+  });
+
   it('prints its usage with --help', () => {
     const result = runNew(['--help'], dir);
     expect(result.code).toBe(0);
@@ -165,6 +174,7 @@ describe('npm run new', { timeout: 30_000 }, () => {
     ['an unknown option', ['Autre', 'https://autre.example.org/', '--categorie', 'solidarite'], /option inconnue « --categorie »/],
     ['a missing logo file', ['Autre', 'https://autre.example.org/', '--logo', 'introuvable.png'], /introuvable\.png » est introuvable/],
     ['a logo that is not an image', ['Autre', 'https://autre.example.org/', '--logo', 'package.json'], /PNG, JPEG, WebP/],
+    ['an address with user info', ['Autre', 'https://www.blast-info.fr@evil.example/'], /contient « …@ » avant le nom du site/],
   ];
 
   it.each(refusals)('refuses %s, with exit code 1 and nothing written', async (_, args, message) => {

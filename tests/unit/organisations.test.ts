@@ -77,9 +77,9 @@ describe('isPublished', () => {
 describe('byNewestSupport', () => {
   it('puts the newest support first and undated entries last', () => {
     const sorted = byNewestSupport([
-      { ...entry('old'), data: { ...entry('old').data, since: new Date('2020-01-01') } },
+      { ...entry('old'), data: { ...entry('old').data, since: '2020-01' } },
       { ...entry('undated'), data: { ...entry('undated').data, since: undefined } },
-      { ...entry('new'), data: { ...entry('new').data, since: new Date('2024-05-01') } },
+      { ...entry('new'), data: { ...entry('new').data, since: '2024-05-01' } },
     ]);
     expect(sorted.map((e) => e.id)).toEqual(['new', 'old', 'undated']);
   });

@@ -38,7 +38,7 @@ describe('organisations schema', () => {
       draft: true,
     });
     expect(result.success).toBe(true);
-    expect(result.data).toMatchObject({ since: new Date('2024-03-01'), order: 2, draft: true });
+    expect(result.data).toMatchObject({ since: '2024-03-01', order: 2, draft: true });
   });
 
   it.each(['name', 'url', 'logo', 'category'])('requires %s', (field) => {

@@ -1,4 +1,5 @@
 import { entryIdOf } from './file-names.ts';
+import { hostSkeleton, mixedScriptLabel, userInfoOf } from './honest-text.ts';
 import { entryMessages, type EntryProblem } from './messages.ts';
 
 /**
@@ -47,22 +48,38 @@ export function findEntryProblems(entries: readonly StoredEntry[]): EntryProblem
   return problems;
 }
 
-/** Names match whatever their case and accents; links whatever their trailing slash or `www.`. */
+/**
+ * Names match whatever their case and accents; links whatever their trailing slash or `www.`, and
+ * whatever the alphabet of a lookalike letter in the host (`lеmediatv.fr` with a Cyrillic « е »).
+ */
 function duplicateKey(field: 'name' | 'url', value: string): string | undefined {
   if (field === 'name') {
     return value.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLocaleLowerCase('fr').replace(/\s+/g, ' ').trim();
   }
-  if (!URL.canParse(value)) return undefined;
+  // An address refused by the schema (invalid, user info, mixed alphabets) is reported there, not here.
+  const host = userInfoOf(value) || mixedScriptLabel(value) ? undefined : hostSkeleton(value);
+  if (host === undefined) return undefined;
   const url = new URL(value);
-  return `${url.hostname.replace(/^www\./, '')}${url.pathname.replace(/\/$/, '')}${url.search}`.toLowerCase();
+  return `${host.replace(/^www\./, '')}${url.pathname.replace(/\/$/, '')}${url.search}`.toLowerCase();
 }
 
-/** Files of the folder that are not read as entries, or that collide with another entry's id. */
-export function findFileNameProblems(folder: string, fileNames: readonly string[]): EntryProblem[] {
-  const problems: EntryProblem[] = [];
+/**
+ * Files of the folder that would not be read as entries (another extension, a hidden file, a file in a
+ * sub-folder: Astro's glob skips them without a word), or that collide with another entry's id.
+ */
+export function findFileNameProblems(folder: string, fileNames: readonly string[], subfoldersWithEntries: readonly string[] = []): EntryProblem[] {
+  const problems: EntryProblem[] = subfoldersWithEntries.map((subfolder) => ({
+    file: `${folder}/${subfolder}/`,
+    field: 'dossier',
+    message: entryMessages.subfolder(folder),
+  }));
   const firstById = new Map<string, string>();
   for (const fileName of [...fileNames].sort()) {
     const file = `${folder}/${fileName}`;
+    if (fileName.startsWith('.') && /\.md$/i.test(fileName)) {
+      problems.push({ file, field: 'nom du fichier', message: entryMessages.hiddenFile(fileName) });
+      continue;
+    }
     if (/\.(md|markdown|mdx|mdown)$/i.test(fileName) && !fileName.endsWith('.md')) {
       problems.push({ file, field: 'nom du fichier', message: entryMessages.ignoredExtension(fileName) });
       continue;
@@ -74,29 +91,4 @@ export function findFileNameProblems(folder: string, fileNames: readonly string[
     else firstById.set(id, fileName);
   }
   return problems;
-}
-
-/** Link targets a description may use: web pages and e-mail addresses, nothing that runs code. */
-const SAFE_LINK = /^(https?:|mailto:|#)/i;
-
-/**
- * Our policy for HTML in descriptions: refused. Descriptions are Markdown only, so no `<script>`,
- * event handler or `javascript:` link can ever reach the page, whatever the file contains.
- * `body` is the Markdown source (code spans and blocks may show HTML as text); `html` what it renders to.
- */
-export function findUnsafeDescription(body: string, html: string): string[] {
-  const reasons: string[] = [];
-  const prose = body.replace(/^(```|~~~)[\s\S]*?^\1/gm, '').replace(/`[^`\n]*`/g, '');
-  const lines = prose.split('\n');
-  const htmlLine = lines.findIndex((line) => /<\/?[a-z][\w-]*(\s[^>]*)?\/?>|<!--/i.test(line));
-  if (htmlLine !== -1) {
-    const tag = /<\/?[a-z][\w-]*|<!--/i.exec(lines[htmlLine] ?? '')?.[0] ?? 'HTML';
-    reasons.push(entryMessages.htmlInDescription(tag, htmlLine + 1));
-  }
-  for (const match of html.matchAll(/\s(?:href|src)\s*=\s*["']?([^"'\s>]*)/gi)) {
-    const target = match[1] ?? '';
-    if (!SAFE_LINK.test(target)) reasons.push(entryMessages.unsafeLink(target));
-  }
-  if (/<script|\son\w+\s*=/i.test(html) && htmlLine === -1) reasons.push(entryMessages.executableDescription);
-  return reasons;
 }

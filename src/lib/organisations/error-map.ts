@@ -1,5 +1,10 @@
 import { z } from 'astro/zod';
+import { supportDateProblem } from '../support-dates.ts';
+import { bidiControlOf, mixedScriptLabel } from './honest-text.ts';
 import { schemaMessages } from './messages.ts';
+
+/** Fields holding a support date (`support-dates.ts`). */
+const DATE_FIELDS = new Set(['since', 'until']);
 
 /**
  * The one Zod error map of the organisations schema: every issue becomes a message that names the
@@ -22,8 +27,11 @@ export const organisationErrorMap: z.core.$ZodErrorMap = (issue) => {
       return schemaMessages.webAddress(field, written);
     case 'too_small':
       return schemaMessages.empty(field);
+    case 'custom':
+      return customMessage(field, written, issue.params?.['rule']);
     case 'invalid_type':
       if (input === undefined || input === null) return schemaMessages.missing(field);
+      if (DATE_FIELDS.has(field)) return schemaMessages.notADate(field);
       if (issue.expected === 'object') return schemaMessages.expectedObject(field, Object.keys(shapeOf(issue.inst)));
       if (issue.expected === 'int') return schemaMessages.notAnInteger(field);
       if (issue.expected === 'date') return schemaMessages.notADate(field);
@@ -35,6 +43,22 @@ export const organisationErrorMap: z.core.$ZodErrorMap = (issue) => {
       return undefined;
   }
 };
+
+/** The messages of the schema's own rules (`.refine(…, { params: { rule } })`). */
+function customMessage(field: string, written: string, rule: unknown): string | undefined {
+  switch (rule) {
+    case 'bidi':
+      return schemaMessages.bidiControl(field, bidiControlOf(written) ?? '');
+    case 'user-info':
+      return schemaMessages.userInfo(field, written);
+    case 'mixed-script':
+      return schemaMessages.mixedScript(field, mixedScriptLabel(written) ?? written);
+    case 'support-date':
+      return schemaMessages.supportDate(field, written, supportDateProblem(written) ?? 'format');
+    default:
+      return undefined;
+  }
+}
 
 /** The fields of the object schema that raised an issue (to suggest the closest valid one). */
 function shapeOf(instance: unknown): Record<string, unknown> {

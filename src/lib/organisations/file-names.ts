@@ -11,11 +11,17 @@ export function entryIdOf(fileName: string): string {
 }
 
 /**
+ * At most this many characters before `.md`: file systems refuse names over 255 bytes, and a long name
+ * is cut at a word so that it still reads.
+ */
+export const MAX_FILE_NAME_LENGTH = 80;
+
+/**
  * The file name of a new entry (`npm run new`): lower case, accents removed, anything other than
  * a–z and 0–9 becomes `-`. « Les Amis de la Terre » → `les-amis-de-la-terre`, « L’Âge de faire » → `l-age-de-faire`.
  */
 export function fileNameOf(name: string): string {
-  return name
+  const full = name
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
     .toLowerCase()
@@ -27,4 +33,7 @@ export function fileNameOf(name: string): string {
     .replace(/đ/g, 'd')
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');
+  if (full.length <= MAX_FILE_NAME_LENGTH) return full;
+  const cut = full.slice(0, MAX_FILE_NAME_LENGTH + 1);
+  return (cut.lastIndexOf('-') > MAX_FILE_NAME_LENGTH / 2 ? cut.slice(0, cut.lastIndexOf('-')) : cut.slice(0, MAX_FILE_NAME_LENGTH)).replace(/-+$/, '');
 }

@@ -7,7 +7,8 @@ import type { Loader, LoaderContext } from 'astro/loaders';
 import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { LOGO_BOX } from '../logo-size.ts';
-import { findEntryProblems, findFileNameProblems, findUnsafeDescription, type StoredEntry } from './checks.ts';
+import { findEntryProblems, findFileNameProblems, type StoredEntry } from './checks.ts';
+import { findDescriptionProblems } from './description.ts';
 import { fieldIssues, organisationErrorMap } from './error-map.ts';
 import { entryIdOf } from './file-names.ts';
 import { readFrontmatter } from './frontmatter.ts';
@@ -37,8 +38,14 @@ export function organisationsLoader(base: string = process.env['ORGANISATIONS_DI
       const display = (path: string) => relative(root, path).split('\\').join('/');
       const problems: EntryProblem[] = [];
 
-      const fileNames = existsSync(folder) ? await readdir(folder) : [];
-      problems.push(...findFileNameProblems(display(folder), fileNames));
+      const listing = existsSync(folder) ? await readdir(folder, { withFileTypes: true }) : [];
+      const fileNames = listing.filter((item) => !item.isDirectory()).map((item) => item.name);
+      const subfoldersWithEntries = [];
+      for (const item of listing.filter((entry) => entry.isDirectory())) {
+        const inside = await readdir(join(folder, item.name), { recursive: true });
+        if (inside.some((name) => /\.md$/i.test(name))) subfoldersWithEntries.push(item.name);
+      }
+      problems.push(...findFileNameProblems(display(folder), fileNames, subfoldersWithEntries));
 
       // Every header is read and checked here, not only the ones Astro re-parses (it skips unchanged
       // files): a YAML mistake would stop Astro at the first broken file, and a logo replaced by a bad
@@ -49,7 +56,7 @@ export function organisationsLoader(base: string = process.env['ORGANISATIONS_DI
       const filesWithProblems = new Set<string>();
       await Promise.all(
         fileNames
-          .filter((name) => name.endsWith('.md'))
+          .filter((name) => name.endsWith('.md') && !name.startsWith('.'))
           .map(async (fileName) => {
             const path = join(folder, fileName);
             const frontmatter = readFrontmatter(await readFile(path, 'utf8'));
@@ -81,7 +88,7 @@ export function organisationsLoader(base: string = process.env['ORGANISATIONS_DI
 
       const entries: StoredEntry[] = context.store.values();
       for (const entry of entries) {
-        for (const message of findUnsafeDescription(entry.body ?? '', entry.rendered?.html ?? '')) {
+        for (const message of findDescriptionProblems(entry.body ?? '', entry.rendered?.html ?? '')) {
           problems.push({ file: entry.filePath ?? entry.id, field: 'description', message });
         }
       }

@@ -1,6 +1,7 @@
 import { CATEGORIES, CATEGORY_IDS } from '../categories.ts';
 import { LOGO_BOX, type Size } from '../logo-size.ts';
 import { closestMatch } from '../suggest.ts';
+import { EARLIEST_SUPPORT_YEAR, type SupportDateProblem } from '../support-dates.ts';
 
 /**
  * Every message the owner can read about an entry, in French, in one place: the build's report
@@ -44,7 +45,28 @@ export const schemaMessages = {
     return `« ${field} » est vide : écrivez sa valeur, ou retirez la ligne.`;
   },
   notAnInteger: (field: string) => `« ${field} » doit être un nombre entier, par exemple « ${field}: 1 ».`,
-  notADate: (field: string) => `« ${field} » doit être une date écrite AAAA-MM-JJ, par exemple « ${field}: 2024-03-01 ».`,
+  notADate: (field: string) =>
+    `« ${field} » doit être une date écrite AAAA-MM-JJ, ou un mois AAAA-MM, par exemple « ${field}: 2024-03-01 » ou « ${field}: 2024-03 ».`,
+  supportDate(field: string, written: string, problem: SupportDateProblem): string {
+    switch (problem) {
+      case 'impossible':
+        return `« ${written} » n’est pas une date qui existe (« ${field} ») : vérifiez le jour et le mois, ou écrivez seulement le mois, par exemple « ${field}: ${written.slice(0, 4)}-01 ».`;
+      case 'too-early':
+        return `« ${written} » est avant ${EARLIEST_SUPPORT_YEAR} (« ${field} ») : vérifiez l’année.`;
+      case 'future':
+        return field === 'until'
+          ? `« ${written} » est dans le futur (« until ») : un soutien se termine à une date passée ; tant qu’il dure, n’écrivez pas « until ».`
+          : `« ${written} » est dans le futur (« ${field} ») : écrivez le mois, passé, où le soutien a commencé.`;
+      default:
+        return schemaMessages.notADate(field);
+    }
+  },
+  userInfo: (field: string, written: string) =>
+    `« ${written} » contient « …@ » avant le nom du site (« ${field} ») : l’adresse mènerait ailleurs que ce qu’elle affiche. Écrivez l’adresse du site elle-même, sans rien avant « @ ».`,
+  mixedScript: (field: string, label: string) =>
+    `le nom de site « ${label} » (« ${field} ») mélange des alphabets (une lettre cyrillique ou grecque qui imite une lettre latine) : recopiez l’adresse à la main depuis la barre d’adresse du site.`,
+  bidiControl: (field: string, codePoint: string) =>
+    `« ${field} » contient un caractère invisible qui inverse le sens du texte (${codePoint}) : retapez-le au clavier plutôt que de le copier-coller.`,
   notABoolean: (field: string) => `« ${field} » doit valoir true ou false.`,
   webAddress(field: string, written: string): string {
     return isBareDomain(written)
@@ -72,6 +94,8 @@ export const frontmatterMessages = {
   noHeader:
     'le fichier doit commencer par un en-tête entre deux lignes --- (name, url, logo, category…). Copiez celui d’une autre fiche.',
   notAMapping: 'l’en-tête doit être une liste de champs « nom: valeur », un par ligne.',
+  tooManyAliases:
+    'l’en-tête répète trop de valeurs par des alias YAML (« &nom » puis « *nom ») : écrivez chaque valeur telle quelle, sans alias.',
   syntax: (reason: string, line: number | undefined) =>
     `l’en-tête est mal écrit${line ? ` (vers la ligne ${line})` : ''} : ${reason}. Vérifiez les deux-points, les guillemets et l’indentation ; une valeur qui contient « : » ou commence par [ { # doit être entre guillemets.`,
 };
@@ -86,6 +110,16 @@ export const logoMessages = {
     `le fichier « ${written} » est introuvable à côté de la fiche. Vérifiez son nom et son extension${imagesBeside.length ? ` (images présentes dans le dossier : ${imagesBeside.join(', ')})` : ''}.`,
   unreadable: (written: string) =>
     `le fichier « ${written} » n’est pas une image lisible (${LOGO_FORMAT_NAMES}). Réenregistrez-le depuis un logiciel d’image, ou téléchargez le logo à nouveau.`,
+  outsideFolder: (written: string) =>
+    `le logo « ${written} » n’est pas dans le dossier de la fiche : copiez l’image à côté de la fiche et écrivez « logo: ./nom-du-fichier.png » (pas de « .. », de chemin absolu ni de lien symbolique qui en sort).`,
+  wrongExtension: (written: string, format: string, renamed: string) =>
+    `le fichier « ${written} » est en réalité une image ${format.toUpperCase()}, pas ce qu’annonce son extension : renommez-le « ${renamed} » et changez la ligne « logo: ».`,
+  animated: (written: string, frames: number) =>
+    `le logo « ${written} » est animé (${frames} images) : un logo de carte est une image fixe. Enregistrez une seule image (PNG, WebP ou SVG).`,
+  tooLarge: (written: string, size: Size, limit: number) =>
+    `le logo « ${written} » fait ${size.width}×${size.height} px : trop grand (plus de ${Math.round(limit / 1e6)} millions de pixels) pour être traité. Réduisez-le : 2000 px de large suffisent largement.`,
+  unsafeSvg: (written: string, dangers: readonly string[]) =>
+    `le SVG « ${written} » n’est pas un simple dessin : il contient ${dangers.join(', ')}. Ouvert seul, il agirait dans le site ou chargerait un autre site. Réenregistrez-le depuis un logiciel de dessin (« SVG simple »), ou utilisez un PNG.`,
   tooSmall: (written: string, size: Size, minimum: Size) =>
     `le logo « ${written} » fait ${size.width}×${size.height} px : trop petit pour rester net sur les écrans haute densité. Il faut au moins ${minimum.width}×${minimum.height} px pour cette forme (le logo s’affiche jusqu’à ${LOGO_BOX.width}×${LOGO_BOX.height} px, à doubler pour les écrans Retina). Utilisez une image plus grande, ou un SVG.`,
 };
@@ -99,11 +133,29 @@ export const entryMessages = {
     `ce fichier est ignoré : seuls les fichiers en « .md » (en minuscules) sont lus. Renommez-le en ${fileName.replace(/\.[^.]+$/, '.md')}.`,
   sameId: (otherFile: string, id: string) =>
     `ce fichier et ${otherFile} donnent la même fiche « ${id} » (les majuscules ne comptent pas) : l’un des deux serait ignoré sans prévenir. Gardez un seul fichier, ou renommez l’autre.`,
-  htmlInDescription: (tag: string, line: number) =>
-    `du HTML (« ${tag}… ») est écrit dans la description, ligne ${line} du texte : les descriptions s’écrivent en Markdown seulement, sans balises HTML : retirez-les (le gras, l’italique et les liens s’écrivent en Markdown).`,
+  subfolder: (folder: string) =>
+    `ce dossier contient des fiches qui ne sont pas lues : les fiches se posent directement dans ${folder}. Déplacez-y ses fichiers .md (avec leurs logos).`,
+  hiddenFile: (fileName: string) =>
+    `ce fichier est ignoré parce que son nom commence par un point (fichier caché) : renommez-le ${fileName.replace(/^\.+/, '')}, ou supprimez-le.`,
+};
+
+const lineText = (line: number | undefined) => (line ? `, ligne ${line} du texte` : '');
+
+export const descriptionMessages = {
+  rawHtml: (tag: string, line: number | undefined) =>
+    `du HTML (« ${tag}… ») est écrit dans la description${lineText(line)} : les descriptions s’écrivent en Markdown seulement, sans balises HTML : retirez-les (le gras, l’italique et les liens s’écrivent en Markdown).`,
+  image: (line: number | undefined) =>
+    `une image est insérée dans la description${lineText(line)} (écrite « ![…] ») : la carte a déjà son image, le logo. Retirez-la, ou faites-en un simple lien en retirant le « ! » qui la précède.`,
+  heading: (line: number | undefined) =>
+    `la description contient un titre${lineText(line)} (une ligne qui commence par « # ») : la carte a déjà le sien, le nom. Écrivez un paragraphe, ou mettez le texte en gras (entre deux paires d’astérisques).`,
+  element: (name: string, attribute: string | undefined) =>
+    `la description produit ${attribute ? `un attribut « ${attribute} » sur ` : ''}un élément « <${name}> » qu’une carte n’affiche pas (tableau, case à cocher, note…) : écrivez des paragraphes, des listes, du gras, de l’italique et des liens seulement.`,
   unsafeLink: (target: string) =>
     `le lien « ${target} » n’est pas une adresse web : un lien de description commence par https:// (ou http://, mailto:).`,
-  executableDescription: 'la description produit du code exécutable (script ou attribut on…) : retirez-le.',
+  userInfo: (target: string) =>
+    `le lien « ${target} » contient « …@ » avant son site : il mènerait ailleurs que ce qu’il affiche. Écrivez l’adresse du site elle-même, sans rien avant « @ ».`,
+  mixedScript: (target: string, line: number | undefined) =>
+    `le lien « ${target} »${lineText(line)} mélange des alphabets dans son nom de site (une lettre cyrillique ou grecque qui imite une lettre latine) : recopiez l’adresse à la main depuis la barre d’adresse du site.`,
 };
 
 /** One problem of one entry, as the build reports it. */

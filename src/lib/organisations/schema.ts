@@ -1,5 +1,33 @@
 import { z } from 'astro/zod';
 import { CATEGORIES, CATEGORY_IDS } from '../categories.ts';
+import { fromYamlDate, supportDateProblem } from '../support-dates.ts';
+import { bidiControlOf, mixedScriptLabel, userInfoOf } from './honest-text.ts';
+
+/** Text shown on the card: not empty, and without the invisible characters that reverse it. */
+const displayText = () =>
+  z
+    .string()
+    .trim()
+    .min(1)
+    .refine((text) => bidiControlOf(text) === undefined, { params: { rule: 'bidi' } });
+
+/**
+ * An address a visitor can follow: http or https only (never `javascript:`, `mailto:` or a bare domain),
+ * leading where it reads: no user info before the host, no host mixing alphabets.
+ */
+const webAddress = () =>
+  z
+    .httpUrl()
+    .refine((address) => userInfoOf(address) === undefined, { params: { rule: 'user-info' }, abort: true })
+    .refine((address) => mixedScriptLabel(address) === undefined, { params: { rule: 'mixed-script' } });
+
+/** A month `2021-03` or a day `2021-03-15` that exists, not in the future. */
+const supportDate = () =>
+  z.preprocess(
+    // Astro reads an unquoted `2021-03-15` as a Date (js-yaml); it is taken back to the text the owner wrote.
+    fromYamlDate,
+    z.string().refine((text) => supportDateProblem(text) === undefined, { params: { rule: 'support-date' } }),
+  );
 
 /**
  * The fields of one organisation's frontmatter. Each `.describe()` is the field's documentation:
@@ -10,9 +38,8 @@ import { CATEGORIES, CATEGORY_IDS } from '../categories.ts';
  */
 export const organisationSchema = <Logo extends z.ZodType>({ image }: { image: () => Logo }) =>
   z.strictObject({
-    name: z.string().trim().min(1).describe('Le nom de l’organisation, tel qu’il s’affiche : le titre de la carte et son lien.'),
-    // A web address a visitor can follow: http or https only, never `javascript:`, `mailto:` or a bare domain.
-    url: z.httpUrl().describe('L’adresse vers laquelle mène la carte, complète : https://…'),
+    name: displayText().describe('Le nom de l’organisation, tel qu’il s’affiche : le titre de la carte et son lien.'),
+    url: webAddress().describe('L’adresse vers laquelle mène la carte, complète : https://…'),
     logo: image().describe(
       'Le fichier du logo posé à côté de la fiche, par exemple ./blast.jpg (PNG, JPEG, WebP, AVIF ou SVG ; au moins 448 px de large ou 192 px de haut).',
     ),
@@ -21,17 +48,14 @@ export const organisationSchema = <Logo extends z.ZodType>({ image }: { image: (
       .describe(`La section de la page : ${CATEGORIES.map((category) => `${category.id} (${category.label})`).join(', ')}.`),
     cta: z
       .strictObject({
-        label: z.string().trim().min(1).describe('Le texte du lien, par exemple « Faire un don » ou « Soutenir la campagne ».'),
-        url: z
-          .httpUrl()
-          .describe('Où mène l’appel à l’action (page de don, campagne de financement), en https://. Peut être l’adresse de la carte.'),
+        label: displayText().describe('Le texte du lien, par exemple « Faire un don » ou « Soutenir la campagne ».'),
+        url: webAddress().describe('Où mène l’appel à l’action (page de don, campagne de financement), en https://. Peut être l’adresse de la carte.'),
       })
       .optional()
       .describe('Facultatif : un appel à l’action sous la description, avec label et url.'),
     order: z.number().int().optional().describe('Facultatif : la position dans la catégorie (1 en premier). Sans order, ordre alphabétique.'),
-    since: z.coerce
-      .date()
+    since: supportDate()
       .optional()
-      .describe('Facultatif : la date du début du soutien (AAAA-MM-JJ), affichée « Soutenu depuis mars 2024 ».'),
+      .describe('Facultatif : le début du soutien, un mois AAAA-MM ou un jour AAAA-MM-JJ ; la carte affiche « Soutenu depuis mars 2024 ».'),
     draft: z.boolean().default(false).describe('Facultatif : true garde la fiche visible avec npm run dev, sans la publier.'),
   });
