@@ -1,0 +1,112 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { chmod, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort } from '../support/free-port';
+import { createTempProject, PROJECT_ROOT, type TempProject } from '../support/temp-project';
+
+/**
+ * The README's nginx configuration, served for real by Debian's nginx on a loopback port: the fixture
+ * site (it has an SVG logo) is built, the README's `nginx` block is used as written except for what only
+ * a real server has (TLS, its name, its folder), and the headers of the page, an image and an SVG are read.
+ * `.ci/run` installs nginx; where it cannot be installed, this suite is skipped and says so.
+ */
+
+const NGINX = ['/usr/sbin/nginx', '/usr/local/sbin/nginx'].find((path) => existsSync(path));
+const MIME_TYPES = '/etc/nginx/mime.types';
+
+/** The README's nginx block, adapted to a loopback test: plain HTTP on `port`, serving `root`. */
+export function readmeNginxConfig(readme: string, port: number, root: string): string {
+  const block = /```nginx\n([\s\S]*?)```/.exec(readme)?.[1];
+  if (!block) throw new Error('README.md has no ```nginx block.');
+  return block
+    .split('\n')
+    .filter((line) => !/^\s*(http2 on|ssl_\w+)\b/.test(line))
+    .join('\n')
+    .replace(/listen 443 ssl;/, `listen 127.0.0.1:${port};`)
+    .replace(/root \/var\/www\/je-soutiens;/, `root ${root};`);
+}
+
+describe.skipIf(!NGINX)('the README’s nginx configuration, served by nginx', () => {
+  let project: TempProject;
+  let server: ChildProcess | undefined;
+  let origin = '';
+  let svgPath = '';
+  let imagePath = '';
+
+  beforeAll(async () => {
+    project = await createTempProject();
+    const build = await project.astro(['build'], { ORGANISATIONS_DIR: join(PROJECT_ROOT, 'tests/fixtures/organisations') });
+    expect(build.code, build.output).toBe(0);
+    const assets = await readdir(join(project.dir, 'dist/_astro'));
+    svgPath = `/_astro/${assets.find((name) => name.endsWith('.svg'))}`;
+    imagePath = `/_astro/${assets.find((name) => name.endsWith('.webp'))}`;
+
+    // nginx's workers drop root's rights: the temporary folder (0700) must be readable by them.
+    await chmod(project.dir, 0o755);
+    const port = await freePort();
+    origin = `http://127.0.0.1:${port}`;
+    const prefix = join(project.dir, 'nginx');
+    await mkdir(join(prefix, 'logs'), { recursive: true });
+    const server_ = readmeNginxConfig(await readFile(join(PROJECT_ROOT, 'README.md'), 'utf8'), port, join(project.dir, 'dist'));
+    const config = join(prefix, 'nginx.conf');
+    await writeFile(
+      config,
+      `pid ${prefix}/nginx.pid;\nerror_log ${prefix}/logs/error.log;\nevents {}\nhttp {\n  include ${MIME_TYPES};\n  access_log off;\n  client_body_temp_path ${prefix}/body;\n  proxy_temp_path ${prefix}/proxy;\n  fastcgi_temp_path ${prefix}/fastcgi;\n  uwsgi_temp_path ${prefix}/uwsgi;\n  scgi_temp_path ${prefix}/scgi;\n${server_}\n}\n`,
+    );
+    const test = spawnSync(NGINX ?? 'nginx', ['-t', '-p', prefix, '-c', config], { encoding: 'utf8' });
+    expect(test.status, `nginx refuses the README's configuration:\n${test.stderr}`).toBe(0);
+    server = spawn(NGINX ?? 'nginx', ['-p', prefix, '-c', config, '-g', 'daemon off;'], { stdio: 'ignore' });
+    for (let attempt = 0; attempt < 50; attempt += 1) {
+      if (await fetch(`${origin}/`).then(() => true, () => false)) break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }, 120_000);
+
+  afterAll(async () => {
+    server?.kill();
+    await project?.remove();
+  });
+
+  /** The security headers every response carries. */
+  function expectSecurityHeaders(headers: Headers) {
+    expect(headers.get('referrer-policy')).toBe('no-referrer');
+    expect(headers.get('x-content-type-options')).toBe('nosniff');
+    expect(headers.get('permissions-policy')).toContain('camera=()');
+    expect(headers.get('strict-transport-security')).toBe('max-age=31536000');
+  }
+
+  it('the page: its CSP with frame-ancestors, the other security headers, a short cache', async () => {
+    const response = await fetch(`${origin}/`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+    expect(response.headers.get('content-security-policy')).toContain("default-src 'none'");
+    expectSecurityHeaders(response.headers);
+    expect(response.headers.get('cache-control')).toBe('public, max-age=600');
+  });
+
+  it('an optimized image: the security headers and a cache of a year (its name changes with its content)', async () => {
+    const response = await fetch(`${origin}${imagePath}`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('image/webp');
+    expectSecurityHeaders(response.headers);
+    expect(response.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+  });
+
+  it('an SVG logo: its own sandboxing CSP, so that opened alone it can run nothing', async () => {
+    const response = await fetch(`${origin}${svgPath}`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('image/svg+xml');
+    const policy = response.headers.get('content-security-policy') ?? '';
+    expect(policy).toContain("default-src 'none'");
+    expect(policy).toContain('sandbox');
+    expect(policy).not.toContain("'self'");
+    expectSecurityHeaders(response.headers);
+    expect(response.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+  });
+});
+
+it.runIf(!NGINX)('nginx is not installed: the README’s nginx configuration was not tested (sudo apt-get install nginx)', () => {
+  console.warn('nginx is not installed here: tests/integration/nginx.test.ts skipped its checks (sudo apt-get install nginx).');
+});
