@@ -12,9 +12,9 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { checkLinks, exitCodeFor, extractLinks, formatDuration, formatReport, mergeLinks, ownUrls } from './lib/links.ts';
+import { checkLinks, exitCodeFor, extractLinks, feedLinks, formatDuration, formatReport, mergeLinks, ownUrls } from './lib/links.ts';
 
-const USAGE = `Vérifie les liens sortants du site construit (cartes, appels à l’action, liens des descriptions).
+const USAGE = `Vérifie les liens sortants du site construit (cartes, appels à l’action, liens des descriptions, fils des organisations).
 
   npm run check:links -- [dossier] [options]
 
@@ -99,6 +99,9 @@ async function main(): Promise<void> {
       links: extractLinks(await readFile(join(folder, file), 'utf8'), site),
     })),
   );
+  // The organisations' feeds are not on the page, only in its data.
+  const data = join(folder, 'organisations.json');
+  if (existsSync(data)) pages.push({ page: 'organisations.json', links: feedLinks(await readFile(data, 'utf8')) });
   const links = mergeLinks(pages);
   if (links.length === 0) {
     console.log(`Aucun lien sortant dans ${display(folder)} (${files.length} page${files.length > 1 ? 's' : ''}).`);

@@ -5,20 +5,32 @@ import { root } from 'astro:config/server';
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { logoPathOf } from './lib/organisations/logo-check';
 import { readFrontmatter } from './lib/organisations/frontmatter';
-import { groupByCategory, isPublished, type CategoryGroup } from './lib/page-order';
+import { byMostRecentEnd, groupByCategory, isCurrent, isPublished, type CategoryGroup } from './lib/page-order';
 
 /** The one place pages get their organisations from. */
 
 export type Organisation = CollectionEntry<'organisations'>;
 
-/** The published organisations (drafts too under `astro dev`), by category, in page order. */
-export async function getCategoryGroups(): Promise<CategoryGroup<Organisation>[]> {
-  return groupByCategory(await getCollection('organisations', (entry) => isPublished(entry, { includeDrafts: import.meta.env.DEV })));
+export interface PageSections {
+  /** Current supports, by category. */
+  groups: CategoryGroup<Organisation>[];
+  /** Ended supports (`until`), for « Soutenus par le passé ». */
+  past: Organisation[];
 }
 
-/** The same organisations as one list, in page order. */
+/** The published organisations (drafts too under `astro dev`), in the sections of the page, in page order. */
+export async function getPageSections(): Promise<PageSections> {
+  const published = await getCollection('organisations', (entry) => isPublished(entry, { includeDrafts: import.meta.env.DEV }));
+  return {
+    groups: groupByCategory(published.filter(isCurrent)),
+    past: byMostRecentEnd(published.filter((entry) => !isCurrent(entry))),
+  };
+}
+
+/** The same organisations as one list, in page order: the current ones, then the past ones. */
 export async function getOrganisations(): Promise<Organisation[]> {
-  return (await getCategoryGroups()).flatMap((group) => group.organisations);
+  const { groups, past } = await getPageSections();
+  return [...groups.flatMap((group) => group.organisations), ...past];
 }
 
 /**

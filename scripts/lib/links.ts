@@ -207,6 +207,14 @@ function outboundUrl(href: string, own: Set<string>): string | undefined {
 /**
  * Merges the links of several pages: one entry per URL, every source kept.
  */
+/** The organisations' own feeds (`feed`), from the site's `organisations.json`: they are outbound links too. */
+export function feedLinks(json: string): Link[] {
+  const data = JSON.parse(json) as { organisations?: { name?: unknown; feed?: unknown }[] };
+  return (data.organisations ?? [])
+    .filter((organisation): organisation is { name: string; feed: string } => typeof organisation.feed === 'string')
+    .map((organisation) => ({ url: organisation.feed, sources: [`fil de ${organisation.name}`] }));
+}
+
 export function mergeLinks(pages: { page: string; links: Link[] }[]): Link[] {
   const merged = new Map<string, Link>();
   const label = pages.length > 1;

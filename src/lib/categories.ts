@@ -31,6 +31,10 @@ export type CategoryId = Category['id'];
 /** The category ids as a non-empty tuple, the shape `z.enum()` needs. */
 export const CATEGORY_IDS = CATEGORIES.map((category) => category.id) as [CategoryId, ...CategoryId[]];
 
+export function categoryOf(id: CategoryId): Category {
+  return CATEGORIES.find((category) => category.id === id) ?? CATEGORIES[0];
+}
+
 export function isCategoryId(value: string): value is CategoryId {
   return (CATEGORY_IDS as readonly string[]).includes(value);
 }

@@ -1,5 +1,5 @@
 import { CATEGORIES, type Category, type CategoryId } from './categories';
-import { supportDateStart, type SupportDate } from './support-dates';
+import type { SupportDate } from './support-dates';
 
 /** The part of an entry the page logic needs; `CollectionEntry<'organisations'>` satisfies it. */
 export interface OrganisationLike {
@@ -9,6 +9,7 @@ export interface OrganisationLike {
     category: CategoryId;
     order?: number | undefined;
     draft: boolean;
+    until?: SupportDate | undefined;
   };
 }
 
@@ -32,20 +33,20 @@ export function isPublished(entry: OrganisationLike, { includeDrafts }: { includ
   return includeDrafts || !entry.data.draft;
 }
 
+/** A support that has not ended: its card is in its category; an ended one is in « Soutenus par le passé ». */
+export function isCurrent(entry: OrganisationLike): boolean {
+  return entry.data.until === undefined;
+}
+
+/** Past supports, the most recently ended first; then in page order. */
+export function byMostRecentEnd<T extends OrganisationLike>(entries: readonly T[]): T[] {
+  return [...entries].sort((a, b) => (b.data.until ?? '').localeCompare(a.data.until ?? '') || compareOrganisations(a, b));
+}
+
 /** One group per category that has entries, in the order of `CATEGORIES`, each sorted. */
 export function groupByCategory<T extends OrganisationLike>(entries: readonly T[]): CategoryGroup<T>[] {
   return CATEGORIES.map((category) => ({
     category,
     organisations: entries.filter((entry) => entry.data.category === category.id).sort(compareOrganisations),
   })).filter((group) => group.organisations.length > 0);
-}
-
-/** Newest support first (`since`); entries without a date follow, in page order. */
-export function byNewestSupport<T extends OrganisationLike & { data: { since?: SupportDate | undefined } }>(entries: readonly T[]): T[] {
-  const time = (since: SupportDate | undefined) => (since ? supportDateStart(since).getTime() : Number.NEGATIVE_INFINITY);
-  return [...entries].sort((a, b) => {
-    const sinceA = time(a.data.since);
-    const sinceB = time(b.data.since);
-    return sinceA !== sinceB ? sinceB - sinceA : compareOrganisations(a, b);
-  });
 }

@@ -2,8 +2,14 @@
 
 /** The part of an entry the structured data reads; `CollectionEntry<'organisations'>` satisfies it. */
 export interface OrganisationEntryLike<Logo> {
-  data: { name: string; url: string; logo: Logo };
+  data: { name: string; url: string; logo: Logo; until?: string | undefined };
   rendered?: { html?: string } | undefined;
+}
+
+/** The owner, as schema.org's `funder` of each organisation they currently support. */
+export interface Funder {
+  name: string;
+  url: string;
 }
 
 /**
@@ -15,6 +21,7 @@ export async function pageJsonLd<Logo>(
   name: string,
   entries: readonly OrganisationEntryLike<Logo>[],
   logoUrl: (logo: Logo) => Promise<string>,
+  funder: Funder,
 ) {
   const organisations = await Promise.all(
     entries.map(async ({ data, rendered }) => ({
@@ -22,6 +29,7 @@ export async function pageJsonLd<Logo>(
       url: data.url,
       logo: await logoUrl(data.logo),
       description: htmlToText(rendered?.html ?? ''),
+      ...(data.until === undefined ? { funder: { '@type': 'Person' as const, ...funder } } : {}),
     })),
   );
   return organisationListJsonLd(pageUrl, name, organisations);
@@ -34,6 +42,8 @@ export interface OrganisationData {
   logo: string;
   /** Plain text. */
   description: string;
+  /** The owner, for a current support. */
+  funder?: { '@type': 'Person'; name: string; url: string };
 }
 
 export function organisationListJsonLd(pageUrl: string, name: string, organisations: readonly OrganisationData[]) {

@@ -43,3 +43,9 @@ const monthYear = new Intl.DateTimeFormat('fr-FR', { month: 'long', year: 'numer
 export function formatSupportMonth(date: SupportDate): string {
   return monthYear.format(supportDateStart(date));
 }
+
+/** Whether `end` is before `start`, at the precision both share (`2021-03` is not before `2021-03-15`). */
+export function endsBeforeStart(start: SupportDate, end: SupportDate): boolean {
+  const precision = Math.min(start.length, end.length);
+  return end.slice(0, precision) < start.slice(0, precision);
+}

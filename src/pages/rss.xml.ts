@@ -1,31 +1,38 @@
 import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
 import { getOrganisations } from '../content';
-import { CATEGORIES } from '../lib/categories';
-import { byNewestSupport } from '../lib/page-order';
+import { categoryOf } from '../lib/categories';
+import { feedItems } from '../lib/feed-items';
 import { SITE } from '../lib/site';
-import { supportDateStart } from '../lib/support-dates';
 import { frenchTypographyHtml } from '../lib/typography';
 import { absoluteUrl } from '../lib/urls';
 
-/** A feed of the organisations, newest support first: subscribe to know when one is added. */
+/** The story of the supports: when each began and ended, newest first (src/lib/feed-items.ts). */
 export const GET: APIRoute = async ({ site }) => {
   const pageUrl = absoluteUrl(site, import.meta.env.BASE_URL);
-  const organisations = byNewestSupport(await getOrganisations());
+  const organisations = await getOrganisations();
+  const items = feedItems(
+    organisations.map(({ id, data, rendered }) => ({
+      id,
+      data,
+      descriptionHtml: frenchTypographyHtml(rendered?.html ?? ''),
+      category: categoryOf(data.category).label,
+    })),
+    pageUrl,
+  );
   return rss({
     title: SITE.title,
     description: SITE.description,
     site: pageUrl,
     trailingSlash: false,
     customData: '<language>fr</language>',
-    items: organisations.map((organisation) => ({
-      title: organisation.data.name,
-      link: organisation.data.url,
-      // The card on the page is the item's permanent address.
-      customData: `<guid isPermaLink="true">${pageUrl}#${organisation.id}</guid>`,
-      ...(organisation.data.since ? { pubDate: supportDateStart(organisation.data.since) } : {}),
-      categories: [CATEGORIES.find((category) => category.id === organisation.data.category)?.label ?? ''],
-      content: frenchTypographyHtml(organisation.rendered?.html ?? ''),
+    items: items.map((item) => ({
+      title: item.title,
+      link: item.link,
+      pubDate: item.pubDate,
+      content: item.content,
+      categories: [item.category],
+      customData: `<guid isPermaLink="${item.isPermaLink}">${item.guid}</guid>`,
     })),
   });
 };

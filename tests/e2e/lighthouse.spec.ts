@@ -1,6 +1,7 @@
 import { chromium, expect, test } from '@playwright/test';
 import lighthouse from 'lighthouse';
 import { freePort } from '../support/free-port';
+import { SITES } from './helpers';
 
 /**
  * Lighthouse, mobile preset with its default simulated throttling, on the built home page, five runs.
@@ -21,63 +22,69 @@ type LighthouseReport = NonNullable<Awaited<ReturnType<typeof lighthouse>>>['lhr
 
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
 
-test('Lighthouse: 100 in accessibility, best practices and SEO, at least 95 in performance', async ({ launchOptions, baseURL }, testInfo) => {
-  // Lighthouse emulates its own phone; the `lighthouse` project runs this once, after the others.
-  test.setTimeout(300_000);
+// One site after the other: Lighthouse measures main-thread time, which another run beside it would inflate.
+test.describe.configure({ mode: 'serial' });
 
-  // The same Chromium as the other tests, reachable by Lighthouse through DevTools.
-  const port = await freePort();
-  const browser = await chromium.launch({
-    ...launchOptions,
-    args: [...(launchOptions.args ?? []), `--remote-debugging-port=${port}`],
-  });
-  try {
-    const runs: LighthouseReport[] = [];
-    for (let run = 0; run < RUNS; run += 1) {
-      const result = await lighthouse(`${baseURL}/`, {
-        port,
-        logLevel: 'error',
-        output: 'json',
-        onlyCategories: [...CATEGORIES],
+// Both sites: the fixture site has the parts the shipped one lacks (past supports, reasons, an SVG logo).
+for (const site of SITES) {
+  test(`Lighthouse on ${site.label}: 100 in accessibility, best practices and SEO, at least 95 in performance`, async ({ launchOptions }, testInfo) => {
+    // Lighthouse emulates its own phone; the `lighthouse` project runs this once, after the others.
+    test.setTimeout(300_000);
+
+    // The same Chromium as the other tests, reachable by Lighthouse through DevTools.
+    const port = await freePort();
+    const browser = await chromium.launch({
+      ...launchOptions,
+      args: [...(launchOptions.args ?? []), `--remote-debugging-port=${port}`],
+    });
+    try {
+      const runs: LighthouseReport[] = [];
+      for (let run = 0; run < RUNS; run += 1) {
+        const result = await lighthouse(site.url, {
+          port,
+          logLevel: 'error',
+          output: 'json',
+          onlyCategories: [...CATEGORIES],
+        });
+        expect(result, 'Lighthouse returned no result').toBeDefined();
+        expect(result!.lhr.runtimeError?.message, 'Lighthouse could not load the page').toBeUndefined();
+        runs.push(result!.lhr);
+      }
+      const scoreOf = (run: LighthouseReport, id: (typeof CATEGORIES)[number]) => Math.round((run.categories[id]?.score ?? 0) * 100);
+      const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
+      const scores = Object.fromEntries(CATEGORIES.map((id) => [id, median(runs.map((run) => scoreOf(run, id)))]));
+      // For each category, the run that scored its median: its audits explain that score.
+      const medianRun = (id: (typeof CATEGORIES)[number]) => runs.find((run) => scoreOf(run, id) === scores[id]) ?? runs[0]!;
+      const lhr = medianRun('performance');
+      console.log(
+        'Lighthouse runs (performance, TBT):',
+        runs.map((run) => `${scoreOf(run, 'performance')} ${run.audits['total-blocking-time']?.displayValue}`).join(' | '),
+      );
+      await testInfo.attach('lighthouse.json', { body: JSON.stringify(lhr, null, 2), contentType: 'application/json' });
+
+      // Every audit that cost points, listed so that a failure says what to fix.
+      const failing = CATEGORIES.flatMap((id) => {
+        const run = medianRun(id);
+        return (run.categories[id]?.auditRefs ?? [])
+          .filter((ref) => ref.weight > 0)
+          .map((ref) => run.audits[ref.id])
+          .filter((audit) => audit && audit.score !== null && audit.score < 1)
+          .map((audit) => `${id} › ${audit!.id}: ${audit!.title} (score ${audit!.score}${audit!.displayValue ? `, ${audit!.displayValue}` : ''})`);
       });
-      expect(result, 'Lighthouse returned no result').toBeDefined();
-      expect(result!.lhr.runtimeError?.message, 'Lighthouse could not load the page').toBeUndefined();
-      runs.push(result!.lhr);
+      console.log('Lighthouse medians', scores, lhr.audits['total-byte-weight']?.displayValue, lhr.audits['largest-contentful-paint']?.displayValue);
+      const message = `Lighthouse scores ${JSON.stringify(scores)}; audits below 1:\n${failing.join('\n')}`;
+      if ((scores['performance'] ?? 0) < 100) {
+        testInfo.annotations.push({ type: 'warning', description: `Lighthouse performance ${scores['performance']} (goal 100):\n${failing.join('\n')}` });
+      }
+      expect(scores['performance'], message).toBeGreaterThanOrEqual(MINIMUM_PERFORMANCE);
+      expect({ ...scores, performance: undefined }, message).toEqual({
+        performance: undefined,
+        accessibility: 100,
+        'best-practices': 100,
+        seo: 100,
+      });
+    } finally {
+      await browser.close();
     }
-    const scoreOf = (run: LighthouseReport, id: (typeof CATEGORIES)[number]) => Math.round((run.categories[id]?.score ?? 0) * 100);
-    const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
-    const scores = Object.fromEntries(CATEGORIES.map((id) => [id, median(runs.map((run) => scoreOf(run, id)))]));
-    // For each category, the run that scored its median: its audits explain that score.
-    const medianRun = (id: (typeof CATEGORIES)[number]) => runs.find((run) => scoreOf(run, id) === scores[id]) ?? runs[0]!;
-    const lhr = medianRun('performance');
-    console.log(
-      'Lighthouse runs (performance, TBT):',
-      runs.map((run) => `${scoreOf(run, 'performance')} ${run.audits['total-blocking-time']?.displayValue}`).join(' | '),
-    );
-    await testInfo.attach('lighthouse.json', { body: JSON.stringify(lhr, null, 2), contentType: 'application/json' });
-
-    // Every audit that cost points, listed so that a failure says what to fix.
-    const failing = CATEGORIES.flatMap((id) => {
-      const run = medianRun(id);
-      return (run.categories[id]?.auditRefs ?? [])
-        .filter((ref) => ref.weight > 0)
-        .map((ref) => run.audits[ref.id])
-        .filter((audit) => audit && audit.score !== null && audit.score < 1)
-        .map((audit) => `${id} › ${audit!.id}: ${audit!.title} (score ${audit!.score}${audit!.displayValue ? `, ${audit!.displayValue}` : ''})`);
-    });
-    console.log('Lighthouse medians', scores, lhr.audits['total-byte-weight']?.displayValue, lhr.audits['largest-contentful-paint']?.displayValue);
-    const message = `Lighthouse scores ${JSON.stringify(scores)}; audits below 1:\n${failing.join('\n')}`;
-    if ((scores['performance'] ?? 0) < 100) {
-      testInfo.annotations.push({ type: 'warning', description: `Lighthouse performance ${scores['performance']} (goal 100):\n${failing.join('\n')}` });
-    }
-    expect(scores['performance'], message).toBeGreaterThanOrEqual(MINIMUM_PERFORMANCE);
-    expect({ ...scores, performance: undefined }, message).toEqual({
-      performance: undefined,
-      accessibility: 100,
-      'best-practices': 100,
-      seo: 100,
-    });
-  } finally {
-    await browser.close();
-  }
-});
+  });
+}

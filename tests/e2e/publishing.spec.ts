@@ -1,5 +1,5 @@
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
-import { allCards, SITES } from './helpers';
+import { allCards, FIXTURE_URL, SITES } from './helpers';
 
 /**
  * Found and shared: every address the page gives to search engines, feed readers and social sites
@@ -53,7 +53,9 @@ for (const site of SITES) {
           .filter((link) => link.getAttribute('rel') !== 'canonical')
           .map((link) => ({ rel: link.getAttribute('rel'), href: (link as HTMLLinkElement).href })),
       );
-      expect(links.map((link) => link.rel).sort()).toEqual(['alternate', 'apple-touch-icon', 'icon', 'sitemap']);
+      // The feed and the list as data (two « alternate »); the organisations' feeds (OPML) where there are some.
+      const outline = site.url === FIXTURE_URL ? ['outline'] : [];
+      expect(links.map((link) => link.rel).sort()).toEqual(['alternate', 'alternate', 'apple-touch-icon', 'icon', ...outline, 'sitemap']);
       for (const { href } of links) {
         expect(href.startsWith(site.url), `${href} is under ${site.url}`).toBe(true);
         expect((await request.get(href)).status(), href).toBe(200);
@@ -75,17 +77,19 @@ for (const site of SITES) {
       expect(pages).toEqual([site.url]);
     });
 
-    test('the RSS feed lists every card, each pointing back to it', async ({ page, request }) => {
+    test('the RSS feed has an item for each date a card shows, each pointing back to its card', async ({ page, request }) => {
       const feedHref = await page.locator('link[rel="alternate"][type="application/rss+xml"]').evaluate((link) => (link as HTMLLinkElement).href);
       expect(feedHref).toBe(`${site.url}rss.xml`);
       const feed = await expectResolves(request, feedHref, /xml/);
       expect(/<channel>[\s\S]*?<link>([^<]+)<\/link>/.exec(feed)?.[1]?.replace(/\/?$/, '/')).toBe(site.url);
-      const guids = [...feed.matchAll(/<guid isPermaLink="true">([^<]+)<\/guid>/g)].map((match) => match[1]!);
-      await expect(allCards(page)).toHaveCount(guids.length);
+      const guids = [...feed.matchAll(/<guid isPermaLink="(?:true|false)">([^<]+)<\/guid>/g)].map((match) => match[1]!);
+      // One item when a support starts, one when it ends: as many as the dates on the cards (none invented).
+      await expect(allCards(page).locator('time')).toHaveCount(guids.length);
       for (const guid of guids) {
-        // Each item's permanent address is its card on the page.
+        // Each item's address is its card on the page (`:fin` marks the end of a support).
         expect(guid.startsWith(`${site.url}#`)).toBe(true);
-        await expect(page.locator(`[id="${decodeURIComponent(new URL(guid).hash.slice(1))}"]`)).toHaveCount(1);
+        const id = decodeURIComponent(new URL(guid).hash.slice(1)).replace(/:fin$/, '');
+        await expect(page.locator(`[id="${id}"]`)).toHaveCount(1);
       }
     });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkLinks, describeNetworkError, exitCodeFor, extractLinks, formatReport, type LinkResult } from '../../scripts/lib/links.ts';
+import { checkLinks, describeNetworkError, exitCodeFor, extractLinks, feedLinks, formatReport, type LinkResult } from '../../scripts/lib/links.ts';
 
 /**
  * The pure parts of `npm run check:links` (scripts/lib/links.ts): no server, no network. `checkLinks` against
@@ -99,5 +99,12 @@ describe('extractLinks', () => {
     const expected = ['https://owner.github.io/', 'https://owner.github.io/je-soutiens-bis/'];
     expect(extractLinks(page).map((l) => l.url)).toEqual(expected);
     expect(extractLinks(page.replace(/<head>.*<\/head>/, ''), 'https://owner.github.io/je-soutiens').map((l) => l.url)).toEqual(expected);
+  });
+});
+
+describe('feedLinks', () => {
+  it('takes the organisations’ feeds from organisations.json, named after their organisation', () => {
+    const json = JSON.stringify({ organisations: [{ name: 'A', feed: 'https://a.example/rss' }, { name: 'B', feed: null }] });
+    expect(feedLinks(json)).toEqual([{ url: 'https://a.example/rss', sources: ['fil de A'] }]);
   });
 });

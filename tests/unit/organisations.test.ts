@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { categoryAccentCss, CATEGORIES, CATEGORY_IDS, isCategoryId } from '../../src/lib/categories';
-import { byNewestSupport, compareOrganisations, groupByCategory, isPublished, type OrganisationLike } from '../../src/lib/page-order';
+import { byMostRecentEnd, compareOrganisations, groupByCategory, isPublished, type OrganisationLike } from '../../src/lib/page-order';
 
 function entry(id: string, data: Partial<OrganisationLike['data']> = {}): OrganisationLike {
   return { id, data: { name: id, category: 'medias-independants', draft: false, ...data } };
@@ -74,13 +74,13 @@ describe('isPublished', () => {
   });
 });
 
-describe('byNewestSupport', () => {
-  it('puts the newest support first and undated entries last', () => {
-    const sorted = byNewestSupport([
-      { ...entry('old'), data: { ...entry('old').data, since: '2020-01' } },
-      { ...entry('undated'), data: { ...entry('undated').data, since: undefined } },
-      { ...entry('new'), data: { ...entry('new').data, since: '2024-05-01' } },
+describe('past supports', () => {
+  it('come the most recently ended first', () => {
+    const ended = (id: string, until: string) => ({ ...entry(id), data: { ...entry(id).data, until } });
+    expect(byMostRecentEnd([ended('old', '2019-04'), ended('recent', '2024-05'), ended('middle', '2021-11-30')]).map((e) => e.id)).toEqual([
+      'recent',
+      'middle',
+      'old',
     ]);
-    expect(sorted.map((e) => e.id)).toEqual(['new', 'old', 'undated']);
   });
 });

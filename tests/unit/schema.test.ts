@@ -108,7 +108,37 @@ describe('organisations schema documentation', () => {
     const undocumented = Object.entries(shape)
       .filter(([, field]) => !field.description)
       .map(([key]) => key);
-    expect(Object.keys(shape)).toEqual(['name', 'url', 'logo', 'category', 'cta', 'order', 'since', 'draft']);
+    expect(Object.keys(shape)).toEqual(['name', 'url', 'logo', 'category', 'cta', 'order', 'since', 'draft', 'support', 'until', 'why', 'feed']);
     expect(undocumented).toEqual([]);
   });
 });
+
+describe('the fields of a support’s story', () => {
+  it('accepts them all', () => {
+    const result = organisation.safeParse(
+      { ...valid, support: 'adhesion', since: '2021-03', until: '2024-05', why: 'Parce qu’ils défendent nos libertés.', feed: 'https://www.laquadrature.net/feed/' },
+      { error: organisationErrorMap },
+    );
+    expect(result.success).toBe(true);
+  });
+
+  it.each([
+    [{ support: 'don mensuel' }, 'support', 'Vouliez-vous écrire « don-mensuel » ?'],
+    [{ support: 'cotisation' }, 'support', 'Valeurs possibles : don-mensuel (Don mensuel)'],
+    [{ until: '2024-13' }, 'until', 'n’est pas une date qui existe'],
+    [{ until: '2099-01' }, 'until', 'tant qu’il dure, n’écrivez pas « until »'],
+    [{ since: '2024-05', until: '2021-03' }, 'until', '« until » est avant « since »'],
+    [{ why: 'x'.repeat(281) }, 'why', '« why » fait 281 caractères, 280 au plus'],
+    [{ why: 'Parce que **ils** le valent.' }, 'why', 'texte simple'],
+    [{ why: '' }, 'why', '« why » est vide'],
+    [{ feed: 'laquadrature.net/feed' }, 'feed', 'écrivez « https://laquadrature.net/feed »'],
+    [{ feed: 'javascript:alert(1)' }, 'feed', 'n’est pas une adresse web : « feed » doit commencer par https://'],
+  ])('refuses %j in « %s », saying what to write', (fields, field, message) => {
+    expect(issuesOf({ ...valid, ...fields })).toEqual([{ path: field, message: expect.stringContaining(message) }]);
+  });
+
+  it('compares since and until at the precision they share', () => {
+    expect(issuesOf({ ...valid, since: '2021-03-15', until: '2021-03' })).toEqual([]);
+  });
+});
+

@@ -1,7 +1,7 @@
 import { z } from 'astro/zod';
 import { supportDateProblem } from '../support-dates.ts';
 import { bidiControlOf, mixedScriptLabel } from './honest-text.ts';
-import { schemaMessages } from './messages.ts';
+import { isAddressField, schemaMessages } from './messages.ts';
 
 /** Fields holding a support date (`support-dates.ts`). */
 const DATE_FIELDS = new Set(['since', 'until']);
@@ -22,7 +22,10 @@ export const organisationErrorMap: z.core.$ZodErrorMap = (issue) => {
       return issue.keys.map((key) => schemaMessages.unknownField(field ? `${field}.${key}` : key, validFields)).join(' ');
     }
     case 'invalid_value':
-      return input === undefined ? schemaMessages.missing(field) : schemaMessages.unknownCategory(written);
+      if (input === undefined) return schemaMessages.missing(field);
+      return field === 'support' ? schemaMessages.unknownSupport(written) : schemaMessages.unknownCategory(written);
+    case 'too_big':
+      return schemaMessages.tooLong(field, Number(issue.maximum), written.length);
     case 'invalid_format':
       return schemaMessages.webAddress(field, written);
     case 'too_small':
@@ -37,7 +40,8 @@ export const organisationErrorMap: z.core.$ZodErrorMap = (issue) => {
       if (issue.expected === 'date') return schemaMessages.notADate(field);
       if (issue.expected === 'boolean') return schemaMessages.notABoolean(field);
       if (field === 'category') return schemaMessages.unknownCategory(written);
-      if (field === 'url' || field.endsWith('.url')) return schemaMessages.webAddress(field, written);
+      if (field === 'support') return schemaMessages.unknownSupport(written);
+      if (isAddressField(field)) return schemaMessages.webAddress(field, written);
       return schemaMessages.wrongType(field);
     default:
       return undefined;
@@ -46,6 +50,7 @@ export const organisationErrorMap: z.core.$ZodErrorMap = (issue) => {
 
 /** The messages of the schema's own rules (`.refine(…, { params: { rule } })`). */
 function customMessage(field: string, written: string, rule: unknown): string | undefined {
+  // The rule across fields (`until` against `since`) receives the whole entry, not a value of its own.
   switch (rule) {
     case 'bidi':
       return schemaMessages.bidiControl(field, bidiControlOf(written) ?? '');
@@ -55,6 +60,10 @@ function customMessage(field: string, written: string, rule: unknown): string | 
       return schemaMessages.mixedScript(field, mixedScriptLabel(written) ?? written);
     case 'support-date':
       return schemaMessages.supportDate(field, written, supportDateProblem(written) ?? 'format');
+    case 'until-before-since':
+      return schemaMessages.untilBeforeSince();
+    case 'plain-text':
+      return schemaMessages.notPlainText(field);
     default:
       return undefined;
   }

@@ -2,6 +2,7 @@ import { CATEGORIES, CATEGORY_IDS } from '../categories.ts';
 import { LOGO_BOX, type Size } from '../logo-size.ts';
 import { closestMatch } from '../suggest.ts';
 import { EARLIEST_SUPPORT_YEAR, type SupportDateProblem } from '../support-dates.ts';
+import { SUPPORT_IDS, SUPPORTS } from '../supports.ts';
 
 /**
  * Every message the owner can read about an entry, in French, in one place: the build's report
@@ -14,6 +15,7 @@ const FIELD_EXAMPLES: Record<string, { expected: string; example: string }> = {
   name: { expected: 'un texte', example: 'Nom de l’organisation' },
   'cta.label': { expected: 'un texte', example: 'Faire un don' },
   order: { expected: 'un nombre entier', example: '1' },
+  why: { expected: 'un texte', example: 'Parce que leurs enquêtes changent les choses.' },
 };
 
 /** `cta.label` is written `label:` on a line under `cta:`. */
@@ -24,12 +26,15 @@ function exampleLine(field: string, example: string): string {
 
 const validCategories = CATEGORY_IDS.join(', ');
 
+/** Fields that hold a web address. */
+export const isAddressField = (field: string) => field === 'url' || field === 'feed' || field.endsWith('.url');
+
 /** `blast-info.fr/page`: an address written without its `https://`. */
 const isBareDomain = (written: string) => /^[\w-]+(\.[\w-]+)+(\/\S*)?$/.test(written);
 
 export const schemaMessages = {
   missing(field: string): string {
-    if (field === 'url' || field.endsWith('.url')) return `« ${field} » manque : ajoutez une ligne « ${field}: https://www.exemple.org/ ».`;
+    if (isAddressField(field)) return `« ${field} » manque : ajoutez une ligne « ${field}: https://www.exemple.org/ ».`;
     if (field === 'category') return `« category » manque : ajoutez « category: » suivi de l’une de ces valeurs : ${validCategories}.`;
     if (field === 'logo') return logoMessages.missing;
     const { example } = FIELD_EXAMPLES[field] ?? { example: '…' };
@@ -78,6 +83,17 @@ export const schemaMessages = {
     const suggestion = byLabel ?? closestMatch(written, CATEGORY_IDS);
     return `la catégorie « ${written} » n’existe pas.${suggestion ? ` Vouliez-vous écrire « ${suggestion} » ?` : ''} Valeurs possibles : ${validCategories}.`;
   },
+  unknownSupport(written: string): string {
+    const suggestion = closestMatch(written, SUPPORT_IDS) ?? SUPPORTS.find((support) => closestMatch(written, [support.label]))?.id;
+    const valid = SUPPORTS.map((support) => `${support.id} (${support.label})`).join(', ');
+    return `« ${written} » n’est pas une façon de soutenir que la page connaît (« support »).${suggestion ? ` Vouliez-vous écrire « ${suggestion} » ?` : ''} Valeurs possibles : ${valid}.`;
+  },
+  tooLong: (field: string, maximum: number, length: number) =>
+    `« ${field} » fait ${length} caractères, ${maximum} au plus : une ou deux phrases suffisent ; raccourcissez-le.`,
+  notPlainText: (field: string) =>
+    `« ${field} » s’écrit en texte simple, sans balises HTML ni mise en forme Markdown (astérisques, crochets de lien, accents graves) : il s’affiche tel quel sur la carte.`,
+  untilBeforeSince: () =>
+    '« until » est avant « since » : un soutien se termine après avoir commencé. Vérifiez les deux dates (AAAA-MM ou AAAA-MM-JJ).',
   unknownField(field: string, validFields: readonly string[]): string {
     const key = field.split('.').at(-1) ?? field;
     const suggestion = closestMatch(key, validFields);

@@ -1,6 +1,7 @@
 import { z } from 'astro/zod';
 import { CATEGORIES, CATEGORY_IDS } from '../categories.ts';
-import { fromYamlDate, supportDateProblem } from '../support-dates.ts';
+import { endsBeforeStart, fromYamlDate, supportDateProblem } from '../support-dates.ts';
+import { SUPPORT_IDS, SUPPORTS } from '../supports.ts';
 import { bidiControlOf, mixedScriptLabel, userInfoOf } from './honest-text.ts';
 
 /** Text shown on the card: not empty, and without the invisible characters that reverse it. */
@@ -36,26 +37,52 @@ const supportDate = () =>
  * `image` is Astro's `image()` in the collection; the loader passes a plain string in its place to
  * check an entry before Astro resolves the logo.
  */
+/** The owner's reason, shown on the card as written: one or two sentences, no markup. */
+export const WHY_MAX_LENGTH = 280;
+/** HTML tags, Markdown emphasis, links and code: they would show as written. */
+const MARKUP = /<\/?[a-z!]|\*\*|__|\[[^\]]*\]\(|`/i;
+
 export const organisationSchema = <Logo extends z.ZodType>({ image }: { image: () => Logo }) =>
-  z.strictObject({
-    name: displayText().describe('Le nom de l’organisation, tel qu’il s’affiche : le titre de la carte et son lien.'),
-    url: webAddress().describe('L’adresse vers laquelle mène la carte, complète : https://…'),
-    logo: image().describe(
-      'Le fichier du logo posé à côté de la fiche, par exemple ./blast.jpg (PNG, JPEG, WebP, AVIF ou SVG ; au moins 448 px de large ou 192 px de haut).',
-    ),
-    category: z
-      .enum(CATEGORY_IDS)
-      .describe(`La section de la page : ${CATEGORIES.map((category) => `${category.id} (${category.label})`).join(', ')}.`),
-    cta: z
-      .strictObject({
-        label: displayText().describe('Le texte du lien, par exemple « Faire un don » ou « Soutenir la campagne ».'),
-        url: webAddress().describe('Où mène l’appel à l’action (page de don, campagne de financement), en https://. Peut être l’adresse de la carte.'),
-      })
-      .optional()
-      .describe('Facultatif : un appel à l’action sous la description, avec label et url.'),
-    order: z.number().int().optional().describe('Facultatif : la position dans la catégorie (1 en premier). Sans order, ordre alphabétique.'),
-    since: supportDate()
-      .optional()
-      .describe('Facultatif : le début du soutien, un mois AAAA-MM ou un jour AAAA-MM-JJ ; la carte affiche « Soutenu depuis mars 2024 ».'),
-    draft: z.boolean().default(false).describe('Facultatif : true garde la fiche visible avec npm run dev, sans la publier.'),
-  });
+  z
+    .strictObject({
+      name: displayText().describe('Le nom de l’organisation, tel qu’il s’affiche : le titre de la carte et son lien.'),
+      url: webAddress().describe('L’adresse vers laquelle mène la carte, complète : https://…'),
+      logo: image().describe(
+        'Le fichier du logo posé à côté de la fiche, par exemple ./blast.jpg (PNG, JPEG, WebP, AVIF ou SVG ; au moins 448 px de large ou 192 px de haut).',
+      ),
+      category: z
+        .enum(CATEGORY_IDS)
+        .describe(`La section de la page : ${CATEGORIES.map((category) => `${category.id} (${category.label})`).join(', ')}.`),
+      cta: z
+        .strictObject({
+          label: displayText().describe('Le texte du lien, par exemple « Faire un don » ou « Soutenir la campagne ».'),
+          url: webAddress().describe('Où mène l’appel à l’action (page de don, campagne de financement), en https://. Peut être l’adresse de la carte.'),
+        })
+        .optional()
+        .describe('Facultatif : un appel à l’action sous la description, avec label et url.'),
+      order: z.number().int().optional().describe('Facultatif : la position dans la catégorie (1 en premier). Sans order, ordre alphabétique.'),
+      since: supportDate()
+        .optional()
+        .describe('Facultatif : le début du soutien, un mois AAAA-MM ou un jour AAAA-MM-JJ ; la carte affiche « Soutenu depuis mars 2024 ».'),
+      draft: z.boolean().default(false).describe('Facultatif : true garde la fiche visible avec npm run dev, sans la publier.'),
+      support: z
+        .enum(SUPPORT_IDS)
+        .optional()
+        .describe(`Facultatif : comment je soutiens, l’une de ces valeurs : ${SUPPORTS.map((support) => `${support.id} (${support.label})`).join(', ')}.`),
+      until: supportDate()
+        .optional()
+        .describe('Facultatif : la fin du soutien (AAAA-MM ou AAAA-MM-JJ, pas avant since) ; la carte passe dans « Soutenus par le passé ».'),
+      why: displayText()
+        .refine((text) => !MARKUP.test(text), { params: { rule: 'plain-text' } })
+        .pipe(z.string().max(WHY_MAX_LENGTH))
+        .optional()
+        .describe(`Facultatif : pourquoi je soutiens, en une ou deux phrases (texte simple, ${WHY_MAX_LENGTH} caractères au plus).`),
+      feed: webAddress()
+        .optional()
+        .describe('Facultatif : le fil RSS ou Atom de l’organisation, pour que les visiteurs la suivent (https://…).'),
+    })
+    // A support ends after it starts (compared at the precision both dates share).
+    .refine((entry) => !(entry.since && entry.until && endsBeforeStart(entry.since, entry.until)), {
+      path: ['until'],
+      params: { rule: 'until-before-since' },
+    });

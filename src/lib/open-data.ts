@@ -1,0 +1,92 @@
+import type { CategoryId } from './categories';
+import type { SupportDate } from './support-dates';
+import type { SupportKind } from './supports';
+
+/**
+ * What visitors can take away: the list as data (`organisations.json`) and the organisations' own feeds
+ * as one OPML file (`organisations.opml`), for a feed reader to subscribe to all of them at once.
+ */
+
+export interface OrganisationRecord {
+  id: string;
+  name: string;
+  url: string;
+  category: CategoryId;
+  support: SupportKind | null;
+  since: SupportDate | null;
+  until: SupportDate | null;
+  why: string | null;
+  /** Plain text. */
+  description: string;
+  /** Absolute URL of the logo the card serves. */
+  logo: string;
+  feed: string | null;
+  /** Not ended (`until` absent). */
+  current: boolean;
+}
+
+export interface OrganisationSource {
+  id: string;
+  data: {
+    name: string;
+    url: string;
+    category: CategoryId;
+    support?: SupportKind | undefined;
+    since?: SupportDate | undefined;
+    until?: SupportDate | undefined;
+    why?: string | undefined;
+    feed?: string | undefined;
+  };
+}
+
+/** One record per organisation, every field present (`null` when the entry does not say). */
+export function organisationRecord({ id, data }: OrganisationSource, description: string, logo: string): OrganisationRecord {
+  return {
+    id,
+    name: data.name,
+    url: data.url,
+    category: data.category,
+    support: data.support ?? null,
+    since: data.since ?? null,
+    until: data.until ?? null,
+    why: data.why ?? null,
+    description,
+    logo,
+    feed: data.feed ?? null,
+    current: data.until === undefined,
+  };
+}
+
+/** A current support whose organisation publishes a feed. */
+const isFollowable = ({ data }: OrganisationSource) => Boolean(data.feed) && data.until === undefined;
+
+function escapeXml(text: string): string {
+  return text.replace(/[<>&'"]/g, (character) => `&#${character.charCodeAt(0)};`);
+}
+
+/** An OPML 2.0 subscription list of the feeds of the current organisations that have one. */
+export function feedsOpml(title: string, ownerName: string, organisations: readonly OrganisationSource[]): string {
+  const outlines = organisations.filter(isFollowable).map(({ data }) => {
+      const name = escapeXml(data.name);
+      return `    <outline type="rss" text="${name}" title="${name}" xmlUrl="${escapeXml(data.feed ?? '')}" htmlUrl="${escapeXml(data.url)}"/>`;
+    });
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    '<opml version="2.0">',
+    '  <head>',
+    `    <title>${escapeXml(title)}</title>`,
+    `    <ownerName>${escapeXml(ownerName)}</ownerName>`,
+    '    <docs>https://opml.org/spec2.opml</docs>',
+    '  </head>',
+    '  <body>',
+    ...outlines,
+    '  </body>',
+    '</opml>',
+    '',
+  ].join('\n');
+}
+
+/** Whether the OPML file lists anything: the page links to it only then. */
+export function hasFeeds(organisations: readonly OrganisationSource[]): boolean {
+  return organisations.some(isFollowable);
+}
