@@ -27,9 +27,24 @@ import { entryIdOf, fileNameOf } from '../src/lib/organisations/file-names.ts';
 import { readFrontmatter } from '../src/lib/organisations/frontmatter.ts';
 import { hasLogoExtension, inspectLogo, LOGO_EXTENSIONS, logoVerdictMessage } from '../src/lib/organisations/logo-check.ts';
 import { bidiControlOf, mixedScriptLabel, userInfoOf } from '../src/lib/organisations/honest-text.ts';
-import { newEntryMessages, schemaMessages } from '../src/lib/organisations/messages.ts';
+import { fromAddressMessages, newEntryMessages, schemaMessages } from '../src/lib/organisations/messages.ts';
+import { SUPPORT_IDS } from '../src/lib/supports.ts';
+import { readAddress, type ReadLimits } from './lib/read-address.ts';
 
 const DEFAULT_DIR = 'src/content/organisations';
+
+/** Reading the organisation's page: a delay per request (`NEW_FETCH_TIMEOUT_MS`, for tests), and size limits. */
+const FETCH_LIMITS: ReadLimits = {
+  timeoutMs: Number(process.env['NEW_FETCH_TIMEOUT_MS']) || 10_000,
+  pageBytes: 2_000_000,
+  logoBytes: 5_000_000,
+};
+
+/** `https://www.enercoop.fr/` → « Enercoop »: a name when the page gives none (the owner is told to check it). */
+function nameFromHost(url: string): string {
+  const [label = url] = new URL(url).hostname.replace(/^www\./, '').split('.');
+  return label.charAt(0).toUpperCase() + label.slice(1);
+}
 
 /** A reason to stop without writing anything, for the owner, in French. */
 class Refusal extends Error {}
@@ -37,13 +52,19 @@ class Refusal extends Error {}
 const USAGE = `Ajouter une organisation à la page « Je soutiens »
 
 Utilisation :
+  npm run new -- https://adresse.example [--category <id>] [--logo <image>]
   npm run new -- "Nom de l’organisation" https://adresse.example [--category <id>] [--logo <image>]
 
-Crée ${DEFAULT_DIR}/<nom-en-minuscules>.md, avec tous les champs à compléter
-expliqués en commentaire, et un logo provisoire à côté (un PNG 1000×1000 avec les initiales).
+Lit la page de l’organisation (son nom, une description, son logo), puis crée
+${DEFAULT_DIR}/<nom-en-minuscules>.md, avec tous les champs à compléter expliqués en
+commentaire, et le logo à côté : le meilleur que déclare la page (SVG, icône du manifeste,
+apple-touch-icon, logo JSON-LD, image de partage) qui passe la vérification de la construction,
+sinon un logo provisoire (un PNG 1000×1000 avec les initiales). Sans réseau, ou si la page ne
+donne rien, la fiche est créée quand même, avec le logo provisoire.
 
 Arguments :
-  "Nom"              le nom de l’organisation, entre guillemets s’il contient des espaces
+  "Nom"              facultatif : le nom de l’organisation, entre guillemets s’il contient des
+                     espaces ; il l’emporte sur celui de la page
   https://…          l’adresse de son site (http:// ou https://)
 
 Options :
@@ -54,12 +75,15 @@ ${CATEGORIES.map((category) => `                       ${category.id.padEnd(20)}
                      (PNG, JPEG, WebP, AVIF, GIF, TIFF ou SVG ; l’extension est conservée)
   -h, --help         affiche cette aide
 
-Exemple :
+Exemples :
+  npm run new -- https://www.enercoop.fr/
   npm run new -- "Les Amis de la Terre" https://www.amisdelaterre.org/ --category solidarite
 
 Le script refuse, sans rien écrire, une adresse qui n’est pas http(s), une rubrique inconnue,
 un fichier qui existe déjà, ou une organisation déjà présente (même nom ou même adresse).
-Variable d’environnement : ORGANISATIONS_DIR change le dossier des fiches (pour les tests).`;
+Variables d’environnement : HTTP_PROXY, HTTPS_PROXY et NO_PROXY (un proxy, comme pour curl) ;
+ORGANISATIONS_DIR change le dossier des fiches et NEW_FETCH_TIMEOUT_MS le délai de chaque
+téléchargement, en millisecondes (10000 par défaut ; pour les tests).`;
 
 /** The schema's own rule for `url`: http or https, and a real domain name (`exemple.org`, not `localhost`). */
 const webAddress = z.httpUrl();
@@ -91,10 +115,12 @@ interface NewEntry {
   logoFile: string;
   category: string;
   placeholderLogo: boolean;
+  /** The description the organisation's page gives, to be rewritten by the owner. */
+  description?: { value: string; source: string } | undefined;
 }
 
-/** The whole new entry: frontmatter with every field, commented, and a placeholder description. */
-function entryText({ name, url, logoFile, category, placeholderLogo: isPlaceholder }: NewEntry): string {
+/** The whole new entry: frontmatter with every field, commented, and a description (the page's, or a placeholder). */
+function entryText({ name, url, logoFile, category, placeholderLogo: isPlaceholder, description }: NewEntry): string {
   const width = Math.max(...CATEGORIES.map((c) => c.id.length));
   const logoComment = isPlaceholder
     ? [
@@ -143,9 +169,24 @@ function entryText({ name, url, logoFile, category, placeholderLogo: isPlacehold
     '',
     '# Facultatif : « draft: true » garde la fiche visible avec « npm run dev », mais hors du site publié.',
     '# draft: true',
+    '',
+    `# Facultatif : comment vous soutenez : ${SUPPORT_IDS.join(', ')}.`,
+    '# support: don-mensuel',
+    '',
+    '# Facultatif : la fin du soutien (AAAA-MM) ; la carte passe alors dans « Soutenus par le passé ».',
+    '# until: 2024-05',
+    '',
+    '# Facultatif : pourquoi vous soutenez, en une ou deux phrases, en texte simple.',
+    '# why: Parce que…',
+    '',
+    '# Facultatif : le fil RSS ou Atom de l’organisation, pour que les visiteurs la suivent.',
+    '# feed: https://www.exemple.org/feed/',
+    ...(description ? ['', ...fromAddressMessages.descriptionComment(description.source)] : []),
     '---',
     '',
-    `Décrivez ici en deux ou trois phrases ce que fait ${markdownText(name)} et pourquoi vous la soutenez.`,
+    description
+      ? markdownText(description.value)
+      : `Décrivez ici en deux ou trois phrases ce que fait ${markdownText(name)} et pourquoi vous la soutenez.`,
     '',
   ].join('\n');
 }
@@ -179,7 +220,8 @@ const OPTIONS = {
 
 /** What the owner asked for, checked. */
 interface Request {
-  name: string;
+  /** Undefined when only the address is given: the name is read from the organisation's page. */
+  name: string | undefined;
   url: string;
   category: string;
   /** The image to copy, or undefined for a placeholder. */
@@ -203,20 +245,22 @@ function readArguments(argv: string[]): Request | undefined {
   const { values, positionals } = parseCommandLine(argv);
   if (values.help) return undefined;
 
-  const [rawName, rawUrl, ...extra] = positionals;
-  const name = (rawName ?? '').replace(/\s+/g, ' ').trim();
+  // The address alone: `npm run new -- https://…` reads the name on the organisation's page.
+  const addressOnly = positionals.length === 1 && isWebAddress((positionals[0] ?? '').trim());
+  const [rawName, rawUrl, ...extra] = addressOnly ? [undefined, ...positionals] : positionals;
+  const name = rawName?.replace(/\s+/g, ' ').trim();
   const url = (rawUrl ?? '').trim();
   if (extra.length > 0) throw new Refusal(newEntryMessages.tooManyArguments(positionals.length));
-  if (isWebAddress(name) && !isWebAddress(url)) throw new Refusal(newEntryMessages.nameFirst);
-  if (!name) throw new Refusal(newEntryMessages.missingName);
-  if (!url) throw new Refusal(newEntryMessages.missingUrl(name));
+  if (name !== undefined && isWebAddress(name) && !isWebAddress(url)) throw new Refusal(newEntryMessages.nameFirst);
+  if (!addressOnly && !name) throw new Refusal(newEntryMessages.missingName);
+  if (!url) throw new Refusal(newEntryMessages.missingUrl(name ?? ''));
   if (!isWebAddress(url)) throw new Refusal(newEntryMessages.notAWebAddress(url));
   // The schema's other rules for names and addresses, with its words.
   const userInfo = userInfoOf(url);
   if (userInfo) throw new Refusal(schemaMessages.userInfo('url', url));
   const mixedLabel = mixedScriptLabel(url);
   if (mixedLabel) throw new Refusal(schemaMessages.mixedScript('url', mixedLabel));
-  const bidi = bidiControlOf(name);
+  const bidi = bidiControlOf(name ?? '');
   if (bidi) throw new Refusal(schemaMessages.bidiControl('name', bidi));
 
   const category = values.category?.trim() ?? CATEGORIES[0].id;
@@ -263,24 +307,39 @@ async function checkDuplicates(folder: string, slug: string, name: string, url: 
 }
 
 /** Returns the exit code. */
-async function main(argv: string[]): Promise<number> {  const request = readArguments(argv);
+async function main(argv: string[]): Promise<number> {
+  const request = readArguments(argv);
   if (!request) {
     console.log(USAGE);
     return 0;
   }
-  const { name, url, category, logo } = request;
+  const { url, category, logo } = request;
+
+  // The organisation's page: its name (the owner's wins), a first description, and a logo unless one is given.
+  const reading = await readAddress(url, { wantLogo: logo === undefined, limits: FETCH_LIMITS });
+  for (const line of reading.report) console.log(line);
+  const name = request.name ?? reading.name?.value ?? nameFromHost(url);
+  if (!request.name && !reading.name) console.log(fromAddressMessages.nameFromHost(name));
+  const foundLogo = logo === undefined ? reading.logo : undefined;
 
   const slug = fileNameOf(name);
   if (!slug) throw new Refusal(newEntryMessages.noSlug(name));
   const folder = resolve(process.cwd(), process.env['ORGANISATIONS_DIR'] || DEFAULT_DIR);
   if (!(await exists(folder))) throw new Refusal(newEntryMessages.noFolder(display(folder)));
-  const logoExtension = logo === undefined ? 'png' : await checkLogoFile(logo);
+  const logoExtension = logo !== undefined ? await checkLogoFile(logo) : (foundLogo?.extension ?? 'png');
   await checkDuplicates(folder, slug, name, url);
 
   const entryFile = join(folder, `${slug}.md`);
   const logoFile = join(folder, `${slug}.${logoExtension}`);
   if (await exists(logoFile)) throw new Refusal(newEntryMessages.logoExists(display(logoFile)));
-  const text = entryText({ name, url, logoFile: `./${slug}.${logoExtension}`, category, placeholderLogo: logo === undefined });
+  const text = entryText({
+    name,
+    url,
+    logoFile: `./${slug}.${logoExtension}`,
+    category,
+    placeholderLogo: logo === undefined && !foundLogo,
+    description: reading.description,
+  });
   // Never write a file the build would read differently from what was asked.
   const written = frontmatterOf(text);
   if (written?.['name'] !== name || written['url'] !== url || written['category'] !== category) {
@@ -288,11 +347,13 @@ async function main(argv: string[]): Promise<number> {  const request = readArgu
   }
 
   await mkdir(folder, { recursive: true });
-  if (logo === undefined) {
+  if (logo !== undefined) {
+    await copyFile(logo, logoFile);
+  } else if (foundLogo) {
+    await writeFile(logoFile, foundLogo.body, { flag: 'wx' });
+  } else {
     const { logoSvg, placeholderLogo, writeLogo } = await import('./lib/logo-art.ts');
     await writeLogo({ svg: logoSvg(placeholderLogo(name, slug)), file: logoFile, format: 'png', width: 1000 });
-  } else {
-    await copyFile(logo, logoFile);
   }
   try {
     await writeFile(entryFile, text, { flag: 'wx' });
@@ -302,15 +363,22 @@ async function main(argv: string[]): Promise<number> {  const request = readArgu
   }
 
   const label = CATEGORIES.find((c) => c.id === category)?.label ?? category;
-  console.log(`Fiche créée : ${display(entryFile)}
-Logo ${logo === undefined ? 'provisoire ' : ''}: ${display(logoFile)}
+  const isPlaceholder = logo === undefined && !foundLogo;
+  if (reading.problem) console.log(`\nÀ faire à la main : ${reading.problem}`);
+  console.log(`${reading.report.length > 0 ? '\n' : ''}Fiche créée : ${display(entryFile)}
+Logo ${isPlaceholder ? 'provisoire ' : ''}: ${display(logoFile)}
 Rubrique : ${category} (${label})
 
 Et maintenant :
-  1. Ouvrez ${display(entryFile)} et remplacez la phrase sous la deuxième ligne --- par
-     une vraie description : deux ou trois phrases, en Markdown, sans HTML.
+  1. Ouvrez ${display(entryFile)} et ${
+    reading.description
+      ? `réécrivez avec vos mots la description reprise du site, sous la deuxième ligne ---
+     (deux ou trois phrases, en Markdown, sans HTML).`
+      : `remplacez la phrase sous la deuxième ligne --- par
+     une vraie description : deux ou trois phrases, en Markdown, sans HTML.`
+  }
   2. ${
-    logo === undefined
+    isPlaceholder
       ? `Remplacez le logo provisoire ${display(logoFile)} par le vrai logo. Même nom : rien d’autre à faire ;
      autre nom ou autre extension (.svg, .jpg…) : changez la ligne « logo: » et supprimez le provisoire.`
       : `Vérifiez le logo ${display(logoFile)} ; s’il change de nom ou d’extension, changez la ligne « logo: ».`

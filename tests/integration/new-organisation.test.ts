@@ -26,10 +26,14 @@ interface Result {
   stderr: string;
 }
 
+const OFFLINE = { HTTP_PROXY: 'http://127.0.0.1:9', HTTPS_PROXY: 'http://127.0.0.1:9', http_proxy: 'http://127.0.0.1:9', https_proxy: 'http://127.0.0.1:9', NO_PROXY: '', no_proxy: '' };
+
 function runNew(args: string[], organisationsDir: string): Result {
   const options = {
     cwd: ROOT,
-    env: { ...process.env, ORGANISATIONS_DIR: organisationsDir, NO_COLOR: '1' },
+    // No network: the organisation's page is read through a proxy nobody listens on (port 9, « discard »),
+    // so the command meets an unreachable site at once, as offline (tests/integration/new-from-address.test.ts reads real pages).
+    env: { ...process.env, ORGANISATIONS_DIR: organisationsDir, NO_COLOR: '1', ...OFFLINE },
     encoding: 'utf8' as const,
     stdio: ['ignore', 'pipe', 'pipe'] as ('ignore' | 'pipe')[],
   };
@@ -207,7 +211,7 @@ describe('npm run new, end to end', () => {
       // The copy's own entries, whatever ORGANISATIONS_DIR the shell running the tests may have set.
       vi.stubEnv('ORGANISATIONS_DIR', undefined);
       try {
-        const created = await run('npm', ['run', 'new', '--', 'Les Amis de la Terre', 'https://www.amisdelaterre.org/', '--category', 'solidarite'], project.dir);
+        const created = await run('npm', ['run', 'new', '--', 'Les Amis de la Terre', 'https://www.amisdelaterre.org/', '--category', 'solidarite'], project.dir, OFFLINE);
         expect(created.code, created.output).toBe(0);
         const build = await buildInProcess(project.dir);
         expect(build.code, build.output).toBe(0);

@@ -237,3 +237,48 @@ export const newEntryMessages = {
   logoExists: (file: string) =>
     `le fichier ${file} existe déjà (un logo sans fiche ?) : déplacez-le ou supprimez-le, puis relancez la commande.`,
 };
+
+const megabytes = (bytes: number) => `${(bytes / 1_000_000).toLocaleString('fr-FR', { maximumFractionDigits: 1 })} Mo`;
+
+/** Why a download of `npm run new` failed. */
+export const fetchMessages = {
+  redirectNotWeb: (url: string, protocol: string) => `${url} redirige vers une adresse « ${protocol} », qui n’est pas une adresse web`,
+  tooManyRedirects: (url: string, max: number) => `${url} redirige plus de ${max} fois`,
+  status: (url: string, status: number) => `${url} répond ${status}${status === 404 ? ' (page introuvable)' : ''}`,
+  tooLarge: (url: string, size: number, limit: number) => `${url} dépasse ${megabytes(limit)} (au moins ${megabytes(size)})`,
+  timeout: (url: string, timeoutMs: number) => `${url} n’a pas répondu en ${Math.round(timeoutMs / 100) / 10} s`,
+  unreachable: (url: string, code: string | undefined) =>
+    `${url} est injoignable${code ? ` (${code})` : ''} : pas de réseau, ou une adresse mal écrite`,
+  notHtml: (url: string, type: string) => `${url} n’est pas une page web (${type || 'type inconnu'})`,
+};
+
+/** What `npm run new` tells about an organisation's address it read. */
+export const fromAddressMessages = {
+  reading: (url: string) => `Lecture de ${url}…`,
+  nameFound: (name: string, source: string) => `Nom : ${name} (${source})`,
+  descriptionFound: (source: string) => `Description : reprise du site (${source}), à réécrire avec vos mots.`,
+  logoChosen: (url: string, source: string, why: string) => `Logo choisi : ${url} (${source}) : ${why}.`,
+  logoRefused: (url: string, source: string, why: string) => `  écarté : ${url} (${source}) : ${why}`,
+  noLogo: 'aucun logo du site ne convient (il en faut un de 448 px de large, ou un SVG) : un logo provisoire est dessiné. Remplacez-le à la main, par exemple par le logo du dossier de presse de l’organisation.',
+  pageUnreadable: (why: string) =>
+    `la page n’a pas pu être lue (${why}) : la fiche est créée avec un logo provisoire. Complétez-la à la main (nom, description, logo).`,
+  nameFromHost: (name: string) => `Nom : ${name} (tiré de l’adresse, faute de mieux : vérifiez-le dans la fiche)`,
+  notAnImage: 'ce n’est pas une image lisible',
+  chosenVector: 'un SVG, net à toutes les tailles',
+  chosenRaster: (width: number, height: number) => `${width}×${height} px, assez grand pour les écrans haute densité`,
+  /** Where the page declares a logo candidate. */
+  sources: {
+    icon: 'icône',
+    appleTouchIcon: 'apple-touch-icon',
+    manifestIcon: 'icône du manifeste',
+    manifest: 'manifeste',
+    vector: (what: string) => `${what} SVG`,
+    sized: (what: string, size: number) => `${what} (${size} px)`,
+    jsonLd: 'logo des données structurées (JSON-LD)',
+    ogImage: 'image de partage (og:image)',
+  },
+  descriptionComment: (source: string) => [
+    `# La description sous l’en-tête vient du site de l’organisation (${source}) :`,
+    '# réécrivez-la avec vos mots, puis supprimez ces deux lignes.',
+  ],
+};

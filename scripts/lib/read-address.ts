@@ -1,0 +1,125 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import sharp from 'sharp';
+import { inspectLogo, logoVerdictMessage } from '../../src/lib/organisations/logo-check.ts';
+import { fetchMessages, fromAddressMessages } from '../../src/lib/organisations/messages.ts';
+import { fetchLimited, FetchProblem, type FetchLimits } from './fetch-limited.ts';
+import { manifestCandidates, rankCandidates, readOrganisationPage, type LogoCandidate } from './organisation-page.ts';
+
+/**
+ * `npm run new -- https://…`: what the organisation's page gives for a new entry. Nothing here is fatal:
+ * whatever fails (offline, timeout, 404, not HTML, no usable logo) is said in `report` and `problem`, and
+ * the entry is written with what is known. A logo is kept only if it passes the build's own logo check
+ * (`inspectLogo`), its type read from its bytes.
+ */
+
+export interface Found {
+  value: string;
+  source: string;
+}
+
+export interface AddressReading {
+  name?: Found | undefined;
+  description?: Found | undefined;
+  /** The chosen logo, ready to save beside the entry with its extension. */
+  logo?: { body: Buffer; extension: string; url: string; source: string } | undefined;
+  /** Lines for the owner: what was taken from where, which logos were set aside and why. */
+  report: string[];
+  /** Why the page or its logos gave nothing usable: one sentence saying what to do by hand. */
+  problem?: string | undefined;
+}
+
+export interface ReadLimits {
+  timeoutMs: number;
+  pageBytes: number;
+  logoBytes: number;
+}
+
+/** The file extension for a format sharp reads from an image's bytes. */
+const EXTENSIONS: Record<string, string> = { png: 'png', jpeg: 'jpg', webp: 'webp', gif: 'gif', svg: 'svg', tiff: 'tiff', heif: 'avif' };
+
+/** Text from a page, made fit for a card: no control or direction characters, single spaces, a sane length. */
+function cleanText(text: string, maxLength: number): string {
+  // eslint-disable-next-line no-control-regex
+  const clean = text.replace(/[\u0000-\u001f\u007f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, ' ').replace(/\s+/g, ' ').trim();
+  return clean.length <= maxLength ? clean : `${clean.slice(0, maxLength - 1).replace(/\s+\S*$/, '')}…`;
+}
+
+export async function readAddress(address: string, { wantLogo, limits }: { wantLogo: boolean; limits: ReadLimits }): Promise<AddressReading> {
+  const report: string[] = [fromAddressMessages.reading(address)];
+  const pageLimits: FetchLimits = { timeoutMs: limits.timeoutMs, maxBytes: limits.pageBytes };
+  let page;
+  try {
+    const response = await fetchLimited(address, pageLimits);
+    if (!/html/i.test(response.contentType)) throw new FetchProblem(fetchMessages.notHtml(response.url, response.contentType));
+    page = { ...readOrganisationPage(response.body.toString('utf8'), response.url), url: response.url };
+  } catch (error) {
+    if (!(error instanceof FetchProblem)) throw error;
+    return { report, problem: fromAddressMessages.pageUnreadable(error.message) };
+  }
+
+  const name = page.name ? { ...page.name, value: cleanText(page.name.value, 120) } : undefined;
+  const description = page.description ? { ...page.description, value: cleanText(page.description.value, 600) } : undefined;
+  if (name?.value) report.push(fromAddressMessages.nameFound(name.value, name.source));
+  if (description?.value) report.push(fromAddressMessages.descriptionFound(description.source));
+  const reading: AddressReading = { name: name?.value ? name : undefined, description: description?.value ? description : undefined, report };
+  if (!wantLogo) return reading;
+
+  let candidates = page.candidates;
+  if (page.manifest) {
+    try {
+      const manifest = await fetchLimited(page.manifest, { timeoutMs: limits.timeoutMs, maxBytes: 200_000 });
+      candidates = rankCandidates([...candidates, ...manifestCandidates(manifest.body.toString('utf8'), manifest.url)]);
+    } catch (error) {
+      if (!(error instanceof FetchProblem)) throw error;
+      report.push(fromAddressMessages.logoRefused(page.manifest, fromAddressMessages.sources.manifest, error.message));
+    }
+  }
+  const folder = await mkdtemp(join(tmpdir(), 'je-soutiens-logo-'));
+  try {
+    for (const candidate of candidates) {
+      const result = await tryCandidate(candidate, folder, { timeoutMs: limits.timeoutMs, maxBytes: limits.logoBytes });
+      if ('why' in result) {
+        report.push(fromAddressMessages.logoRefused(candidate.url, candidate.source, result.why));
+        continue;
+      }
+      report.push(fromAddressMessages.logoChosen(candidate.url, candidate.source, result.chosenBecause));
+      return { ...reading, logo: { body: result.body, extension: result.extension, url: candidate.url, source: candidate.source } };
+    }
+  } finally {
+    await rm(folder, { recursive: true, force: true });
+  }
+  return { ...reading, problem: fromAddressMessages.noLogo };
+}
+
+/** Downloads one candidate and runs the build's logo check on it. */
+async function tryCandidate(
+  candidate: LogoCandidate,
+  folder: string,
+  limits: FetchLimits,
+): Promise<{ why: string } | { body: Buffer; extension: string; chosenBecause: string }> {
+  let body;
+  try {
+    body = (await fetchLimited(candidate.url, limits)).body;
+  } catch (error) {
+    if (!(error instanceof FetchProblem)) throw error;
+    return { why: error.message };
+  }
+  // Its type from its bytes, whatever its address or the server says.
+  const format = await sharp(body, { limitInputPixels: false })
+    .metadata()
+    .then((metadata) => metadata.format, () => undefined);
+  const extension = format ? EXTENSIONS[format] : undefined;
+  if (!extension) return { why: fromAddressMessages.notAnImage };
+  const file = join(folder, `candidat.${extension}`);
+  await writeFile(file, body);
+  const verdict = await inspectLogo(file);
+  const problem = logoVerdictMessage(`candidat.${extension}`, verdict);
+  if (problem || verdict.kind !== 'ok') return { why: problem ?? fromAddressMessages.notAnImage };
+  return {
+    body,
+    extension,
+    chosenBecause: extension === 'svg' ? fromAddressMessages.chosenVector : fromAddressMessages.chosenRaster(verdict.width, verdict.height),
+  };
+}
