@@ -2,7 +2,11 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { root } from 'astro:config/server';
+import { AstroError } from 'astro/errors';
 import { getCollection, type CollectionEntry } from 'astro:content';
+import { findStoredEntryProblems } from './lib/organisations/checks';
+import { devProblems } from './lib/organisations/dev-problems';
+import { formatEntryProblems, REPORT_HINT } from './lib/organisations/messages';
 import { logoPathOf } from './lib/organisations/logo-check';
 import { readFrontmatter } from './lib/organisations/frontmatter';
 import { byMostRecentEnd, groupByCategory, isCurrent, isPublished, type CategoryGroup } from './lib/page-order';
@@ -21,6 +25,7 @@ export interface PageSections {
 /** The published organisations (drafts too under `astro dev`), in the sections of the page, in page order. */
 export async function getPageSections(): Promise<PageSections> {
   const published = await getCollection('organisations', (entry) => isPublished(entry, { includeDrafts: import.meta.env.DEV }));
+  if (import.meta.env.DEV) throwEditedEntryProblems(published);
   return {
     groups: groupByCategory(published.filter(isCurrent)),
     past: byMostRecentEnd(published.filter((entry) => !isCurrent(entry))),
@@ -31,6 +36,16 @@ export async function getPageSections(): Promise<PageSections> {
 export async function getOrganisations(): Promise<Organisation[]> {
   const { groups, past } = await getPageSections();
   return [...groups.flatMap((group) => group.organisations), ...past];
+}
+
+/**
+ * Under `astro dev`, an entry broken while the server runs stops the page with the build's own message,
+ * shown by Astro's error overlay in the browser, until the file is fixed: the problems the loader found in
+ * edited files, and the checks on descriptions and across entries.
+ */
+function throwEditedEntryProblems(entries: readonly Organisation[]): void {
+  const problems = [...[...devProblems().values()].flat(), ...findStoredEntryProblems(entries)];
+  if (problems.length > 0) throw new AstroError(formatEntryProblems(problems), REPORT_HINT);
 }
 
 /**

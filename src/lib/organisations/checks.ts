@@ -1,3 +1,4 @@
+import { findDescriptionProblems } from './description.ts';
 import { entryIdOf } from './file-names.ts';
 import { hostSkeleton, mixedScriptLabel, userInfoOf } from './honest-text.ts';
 import { entryMessages, type EntryProblem } from './messages.ts';
@@ -15,6 +16,14 @@ export interface StoredEntry {
   body?: string | undefined;
   data: Record<string, unknown>;
   rendered?: { html?: string } | undefined;
+}
+
+/** Every check on loaded entries: each description as rendered, then the rules across entries. */
+export function findStoredEntryProblems(entries: readonly StoredEntry[]): EntryProblem[] {
+  const problems = entries.flatMap((entry) =>
+    findDescriptionProblems(entry.body ?? '', entry.rendered?.html ?? '').map((message) => ({ file: entry.filePath ?? entry.id, field: 'description', message })),
+  );
+  return [...problems, ...findEntryProblems(entries)];
 }
 
 export function findEntryProblems(entries: readonly StoredEntry[]): EntryProblem[] {

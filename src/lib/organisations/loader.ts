@@ -7,8 +7,8 @@ import type { Loader, LoaderContext } from 'astro/loaders';
 import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { LOGO_BOX } from '../logo-size.ts';
-import { findEntryProblems, findFileNameProblems, type StoredEntry } from './checks.ts';
-import { findDescriptionProblems } from './description.ts';
+import { findFileNameProblems, findStoredEntryProblems, type StoredEntry } from './checks.ts';
+import { devProblems } from './dev-problems.ts';
 import { fieldIssues, organisationErrorMap } from './error-map.ts';
 import { entryIdOf } from './file-names.ts';
 import { readFrontmatter } from './frontmatter.ts';
@@ -29,7 +29,7 @@ const writtenEntry = organisationSchema({ image: () => z.string() });
  * This file only orchestrates: the rules are in `checks.ts`, `logo-check.ts` and the schema, the words
  * in `messages.ts`. Throwing from here stops `astro build`, `astro check` and `astro sync`.
  */
-export function organisationsLoader(base: string = process.env['ORGANISATIONS_DIR'] ?? DEFAULT_ORGANISATIONS_DIR): Loader {
+export function organisationsLoader(base: string = process.env['ORGANISATIONS_DIR'] || DEFAULT_ORGANISATIONS_DIR): Loader {
   return {
     name: 'organisations-loader',
     load: async (context) => {
@@ -70,13 +70,19 @@ export function organisationsLoader(base: string = process.env['ORGANISATIONS_DI
           }),
       );
 
-      // After this first load, a file edited under `astro dev` is checked when Astro re-parses it, and throws.
+      // After this first load, a file edited under `astro dev` is checked when Astro re-parses it. A broken one
+      // leaves the store (the page reloads) and its problems go to the page, which shows them (dev-problems.ts).
       let collecting = true;
       const parseData: LoaderContext['parseData'] = async (props) => {
         const file = display(resolve(root, props.filePath ?? props.id));
         if (collecting) return filesWithProblems.has(file) ? props.data : context.parseData(props);
         const found = await entryProblems(file, resolve(root, file), props.data, memory);
-        if (found.length > 0) throw new AstroError(formatEntryProblems(found), REPORT_HINT);
+        if (found.length > 0) {
+          devProblems().set(file, found);
+          context.store.delete(props.id);
+          throw new AstroError(formatEntryProblems(found), REPORT_HINT);
+        }
+        devProblems().delete(file);
         return context.parseData(props);
       };
       await glob({
@@ -87,12 +93,7 @@ export function organisationsLoader(base: string = process.env['ORGANISATIONS_DI
       collecting = false;
 
       const entries: StoredEntry[] = context.store.values();
-      for (const entry of entries) {
-        for (const message of findDescriptionProblems(entry.body ?? '', entry.rendered?.html ?? '')) {
-          problems.push({ file: entry.filePath ?? entry.id, field: 'description', message });
-        }
-      }
-      problems.push(...findEntryProblems(entries));
+      problems.push(...findStoredEntryProblems(entries));
 
       if (problems.length > 0) throw new AstroError(formatEntryProblems(problems), REPORT_HINT);
     },

@@ -1,0 +1,62 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
+import { freePort } from '../support/free-port';
+import { createTempProject, PROJECT_ROOT, type TempProject } from '../support/temp-project';
+
+/**
+ * While the owner edits: under `npm run dev`, an entry that becomes invalid shows the build's message in the
+ * browser (Astro's error overlay), not only in the terminal; fixed, the page comes back. On a copy of the site.
+ */
+
+test.describe('npm run dev, an entry broken then fixed', () => {
+  // One dev server, one browser: the desktop project is enough.
+  test.skip(({ isMobile }) => isMobile, 'the same in every browser size');
+
+  let project: TempProject;
+  let server: ChildProcess;
+  let url = '';
+
+  test.beforeAll(async () => {
+    test.setTimeout(120_000);
+    project = await createTempProject();
+    const port = await freePort();
+    url = `http://127.0.0.1:${port}/`;
+    // --ignore-lock keeps the server in the foreground (Astro backgrounds it when it thinks an agent runs it).
+    server = spawn(process.execPath, [join(PROJECT_ROOT, 'node_modules/astro/bin/astro.mjs'), 'dev', '--ignore-lock', '--host', '127.0.0.1', '--port', String(port)], {
+      cwd: project.dir,
+      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ORGANISATIONS_DIR: '' },
+    });
+    let output = '';
+    server.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    server.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    await expect
+      .poll(() => fetch(url).then((response) => response.status, () => 0), { timeout: 60_000, message: `astro dev did not answer:\n${output}` })
+      .toBe(200);
+  });
+
+  test.afterAll(async () => {
+    server?.kill();
+    await project?.remove();
+  });
+
+  test('the browser shows what is wrong, where and how to fix it, then the page again', async ({ page }) => {
+    test.setTimeout(90_000);
+    const entry = join(project.organisations, 'blast.md');
+    const original = await readFile(entry, 'utf8');
+    await page.goto(url);
+    await expect(page.getByRole('heading', { level: 3, name: 'BLAST' })).toBeVisible();
+
+    // The owner mistypes the address and saves: the page reloads by itself into Astro's error overlay.
+    await writeFile(entry, original.replace(/^url: .*$/m, 'url: blast-info.fr'));
+    const overlay = page.locator('vite-error-overlay');
+    await expect(overlay).toBeVisible({ timeout: 20_000 });
+    await expect(overlay).toContainText('src/content/organisations/blast.md — champ « url » : « blast-info.fr » n’est pas une adresse complète : écrivez « https://blast-info.fr ».');
+
+    // Fixed and saved: the page comes back, without the owner reloading it.
+    await writeFile(entry, original);
+    await expect(page.getByRole('heading', { level: 3, name: 'BLAST' })).toBeVisible({ timeout: 20_000 });
+    await expect(overlay).toHaveCount(0);
+  });
+});
