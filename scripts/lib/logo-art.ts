@@ -170,7 +170,7 @@ const SMALL_WORDS = new Set(['le', 'la', 'les', 'l', 'de', 'du', 'des', 'd', 'un
  * 1–3 capital initials from a name: "Fonds pour une presse libre" → "FPL",
  * "Framasoft" → "F", "Le Média" → "M".
  */
-export function initialsOf(name: string): string {
+function initialsOf(name: string): string {
   const words = name.split(/[\s'’\-–—_/.,:;]+/).filter(Boolean);
   let picked = words.filter((w) => !SMALL_WORDS.has(w.toLowerCase()));
   if (picked.length === 0) picked = words;
@@ -443,7 +443,7 @@ export async function writeLogo({ svg, file, format, width }: { svg: string; fil
 // ---------------------------------------------------------------------------
 
 /** Fixed palette; each colour has ≥ 4.5:1 contrast with white initials. */
-export const PLACEHOLDER_PALETTE = Object.freeze([
+const PLACEHOLDER_PALETTE = Object.freeze([
   '#1f5fa8', // blue
   '#0b6e4f', // green
   '#8e2c48', // wine

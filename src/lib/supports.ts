@@ -19,7 +19,7 @@ export type SupportKind = (typeof SUPPORTS)[number]['id'];
 /** The ids as a non-empty tuple, the shape `z.enum()` needs. */
 export const SUPPORT_IDS = SUPPORTS.map((support) => support.id) as [SupportKind, ...SupportKind[]];
 
-export function supportLabel(kind: SupportKind): string {
+function supportLabel(kind: SupportKind): string {
   return SUPPORTS.find((support) => support.id === kind)?.label ?? kind;
 }
 

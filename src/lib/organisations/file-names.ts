@@ -14,7 +14,7 @@ export function entryIdOf(fileName: string): string {
  * At most this many characters before `.md`: file systems refuse names over 255 bytes, and a long name
  * is cut at a word so that it still reads.
  */
-export const MAX_FILE_NAME_LENGTH = 80;
+const MAX_FILE_NAME_LENGTH = 80;
 
 /**
  * The file name of a new entry (`npm run new`): lower case, accents removed, anything other than

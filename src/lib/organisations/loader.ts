@@ -17,7 +17,7 @@ import { formatEntryProblems, REPORT_HINT, type EntryProblem } from './messages.
 import { organisationSchema } from './schema.ts';
 
 /** Where the entries live; tests point it at a fixture folder with `ORGANISATIONS_DIR`. */
-export const DEFAULT_ORGANISATIONS_DIR = './src/content/organisations';
+const DEFAULT_ORGANISATIONS_DIR = './src/content/organisations';
 
 /** The schema with the logo as the path the owner wrote, to check an entry before Astro resolves its logo. */
 const writtenEntry = organisationSchema({ image: () => z.string() });

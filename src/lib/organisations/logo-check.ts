@@ -20,7 +20,7 @@ const EXTENSION_OF_FORMAT: Record<string, string> = { png: 'png', jpeg: 'jpg', w
  * sharp's own limit (and so the build's): above it, an image is refused before being decoded.
  * The header is still read, to say how large it is.
  */
-export const LOGO_MAX_PIXELS = 0x3fff * 0x3fff;
+const LOGO_MAX_PIXELS = 0x3fff * 0x3fff;
 
 export function hasLogoExtension(fileName: string): boolean {
   return (LOGO_EXTENSIONS as readonly string[]).includes(extname(fileName).slice(1).toLowerCase());

@@ -38,7 +38,7 @@ const supportDate = () =>
  * check an entry before Astro resolves the logo.
  */
 /** The owner's reason, shown on the card as written: one or two sentences, no markup. */
-export const WHY_MAX_LENGTH = 280;
+const WHY_MAX_LENGTH = 280;
 /** HTML tags, Markdown emphasis, links and code: they would show as written. */
 const MARKUP = /<\/?[a-z!]|\*\*|__|\[[^\]]*\]\(|`/i;
 
