@@ -1,3 +1,4 @@
+import { escapeUTF8 } from 'entities';
 import { formatSupportMonth, supportDateStart, type SupportDate } from './support-dates';
 import type { SupportKind } from './supports';
 
@@ -27,9 +28,6 @@ export interface FeedItem {
   category: string;
 }
 
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"]/g, (character) => `&#${character.charCodeAt(0)};`);
-}
 
 export function feedItems(stories: readonly SupportStory[], pageUrl: string): FeedItem[] {
   const items: FeedItem[] = [];
@@ -54,7 +52,7 @@ export function feedItems(stories: readonly SupportStory[], pageUrl: string): Fe
         guid: `${card}:fin`,
         isPermaLink: false,
         pubDate: supportDateStart(data.until),
-        content: `<p>Mon soutien à ${escapeHtml(data.name)} a pris fin en ${formatSupportMonth(data.until)}${began}.</p>${descriptionHtml}`,
+        content: `<p>Mon soutien à ${escapeUTF8(data.name)} a pris fin en ${formatSupportMonth(data.until)}${began}.</p>${descriptionHtml}`,
         category,
       });
     }

@@ -1,3 +1,4 @@
+import { escapeUTF8 } from 'entities';
 import type { CategoryId } from './categories';
 import type { SupportDate } from './support-dates';
 import type { SupportKind } from './supports';
@@ -60,22 +61,19 @@ export function organisationRecord({ id, data }: OrganisationSource, description
 /** A current support whose organisation publishes a feed. */
 const isFollowable = ({ data }: OrganisationSource) => Boolean(data.feed) && data.until === undefined;
 
-function escapeXml(text: string): string {
-  return text.replace(/[<>&'"]/g, (character) => `&#${character.charCodeAt(0)};`);
-}
 
 /** An OPML 2.0 subscription list of the feeds of the current organisations that have one. */
 export function feedsOpml(title: string, ownerName: string, organisations: readonly OrganisationSource[]): string {
   const outlines = organisations.filter(isFollowable).map(({ data }) => {
-      const name = escapeXml(data.name);
-      return `    <outline type="rss" text="${name}" title="${name}" xmlUrl="${escapeXml(data.feed ?? '')}" htmlUrl="${escapeXml(data.url)}"/>`;
+      const name = escapeUTF8(data.name);
+      return `    <outline type="rss" text="${name}" title="${name}" xmlUrl="${escapeUTF8(data.feed ?? '')}" htmlUrl="${escapeUTF8(data.url)}"/>`;
     });
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
     '<opml version="2.0">',
     '  <head>',
-    `    <title>${escapeXml(title)}</title>`,
-    `    <ownerName>${escapeXml(ownerName)}</ownerName>`,
+    `    <title>${escapeUTF8(title)}</title>`,
+    `    <ownerName>${escapeUTF8(ownerName)}</ownerName>`,
     '    <docs>https://opml.org/spec2.opml</docs>',
     '  </head>',
     '  <body>',

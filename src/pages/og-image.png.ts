@@ -1,4 +1,5 @@
 import type { APIRoute } from 'astro';
+import { escapeUTF8 } from 'entities';
 import sharp from 'sharp';
 import { getOrganisations, logoSourceFile } from '../content';
 import { SITE } from '../lib/site';
@@ -11,9 +12,6 @@ const { width: WIDTH, height: HEIGHT } = SITE.socialImage;
 const COLUMNS = 5;
 const TILE = { width: 200, height: 110, gap: 16, padding: 14 };
 
-function escapeXml(text: string): string {
-  return text.replace(/[<>&'"]/g, (character) => `&#${character.charCodeAt(0)};`);
-}
 
 export const GET: APIRoute = async () => {
   const organisations = await getOrganisations();
@@ -25,8 +23,8 @@ export const GET: APIRoute = async () => {
   const background = Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${HEIGHT}">
     <rect width="100%" height="100%" fill="#f8f6f1"/>
     <rect x="${left}" y="56" width="64" height="6" fill="#a53a22"/>
-    <text x="${left}" y="150" font-family="DejaVu Serif, Liberation Serif, Georgia, serif" font-weight="700" font-size="84" fill="#1d1b18">${escapeXml(SITE.title)}</text>
-    <text x="${left}" y="205" font-family="DejaVu Sans, Liberation Sans, Arial, sans-serif" font-size="30" fill="#57534c">${escapeXml(`${organisations.length} médias, associations et combats que je soutiens`)}</text>
+    <text x="${left}" y="150" font-family="DejaVu Serif, Liberation Serif, Georgia, serif" font-weight="700" font-size="84" fill="#1d1b18">${escapeUTF8(SITE.title)}</text>
+    <text x="${left}" y="205" font-family="DejaVu Sans, Liberation Sans, Arial, sans-serif" font-size="30" fill="#57534c">${escapeUTF8(`${organisations.length} médias, associations et combats que je soutiens`)}</text>
     ${shown
       .map((_, index) => {
         const x = left + (index % COLUMNS) * (TILE.width + TILE.gap);
