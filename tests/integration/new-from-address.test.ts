@@ -97,7 +97,8 @@ beforeAll(async () => {
     '/': redirect('/etape-1'),
     '/etape-1': redirect('http://www.redirige.test/arrivee/', 302),
     '/arrivee/': send('text/html', page('<meta property="og:site_name" content="Au Bout des Redirections"><link rel="icon" type="image/svg+xml" href="logo.svg">')),
-    '/arrivee/logo.svg': send('image/svg+xml', SVG_LOGO),
+    // Its own drawing: a logo of the same bytes as another site's would be published once, under either name.
+    '/arrivee/logo.svg': send('image/svg+xml', SVG_LOGO.replace('#1b4f72', '#6c3483')),
   });
   site('www.introuvable.test', {});
   site('www.lent.test', { '/': () => {} });
