@@ -58,5 +58,13 @@ test.describe('npm run dev, an entry broken then fixed', () => {
     await writeFile(entry, original);
     await expect(page.getByRole('heading', { level: 3, name: 'BLAST' })).toBeVisible({ timeout: 20_000 });
     await expect(overlay).toHaveCount(0);
+
+    // A header that is no longer YAML (Astro cannot even read it): shown the same way, then gone once fixed.
+    await writeFile(entry, original.replace(/^name: .*$/m, 'name: [BLAST'));
+    await expect(overlay).toBeVisible({ timeout: 20_000 });
+    await expect(overlay).toContainText('src/content/organisations/blast.md — champ « en-tête » : l’en-tête est mal écrit');
+    await writeFile(entry, original);
+    await expect(page.getByRole('heading', { level: 3, name: 'BLAST' })).toBeVisible({ timeout: 20_000 });
+    await expect(overlay).toHaveCount(0);
   });
 });

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
-import { join, relative, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AstroError } from 'astro/errors';
 import type { Loader, LoaderContext } from 'astro/loaders';
@@ -91,6 +91,16 @@ export function organisationsLoader(base: string = process.env['ORGANISATIONS_DI
         generateId: ({ entry }) => entryIdOf(entry),
       }).load({ ...context, parseData });
       collecting = false;
+      // A header edited into something that is not YAML never reaches parseData (Astro fails to read it first):
+      // the same treatment from here, so that the browser shows it too. Fixed, it is re-parsed and cleared above.
+      context.watcher?.on('change', async (changed) => {
+        if (dirname(changed) !== folder || !changed.endsWith('.md')) return;
+        const frontmatter = readFrontmatter(await readFile(changed, 'utf8').catch(() => ''));
+        if (!('problem' in frontmatter)) return;
+        const file = display(changed);
+        devProblems().set(file, [{ file, field: 'en-tête', message: frontmatter.problem }]);
+        context.store.delete(entryIdOf(basename(changed)));
+      });
 
       const entries: StoredEntry[] = context.store.values();
       problems.push(...findStoredEntryProblems(entries));
