@@ -29,8 +29,7 @@ export function logoImageOptions(logo: ImageMetadata) {
  */
 export async function largestLogoUrl(logo: ImageMetadata): Promise<string> {
   const { isVector, width, height, widths } = logoImageOptions(logo);
-  const image = isVector
-    ? await getImage({ src: logo, width, height })
-    : await getImage({ src: logo, width, height, widths, format: 'webp' });
+  if (isVector) return untrackedMetadata(logo).src;
+  const image = await getImage({ src: logo, width, height, widths, format: 'webp' });
   return image.srcSet.values.at(-1)?.url ?? image.src;
 }

@@ -12,6 +12,15 @@ const { width: WIDTH, height: HEIGHT } = SITE.socialImage;
 const COLUMNS = 5;
 const TILE = { width: 200, height: 110, gap: 16, padding: 14 };
 
+/**
+ * The density at which a vector logo is rasterised: twice the tile's size, at most 300 dpi. A fixed 300 dpi
+ * turns an SVG declared 5000×5000 into 400 million pixels, beyond sharp's limit; raster logos ignore it.
+ */
+async function densityFor(source: string, box: { width: number; height: number }): Promise<number> {
+  const { format, width = 1, height = 1 } = await sharp(source).metadata();
+  if (format !== 'svg') return 300;
+  return Math.max(1, Math.min(300, 72 * 2 * Math.min(box.width / width, box.height / height)));
+}
 
 export const GET: APIRoute = async () => {
   const organisations = await getOrganisations();
@@ -37,8 +46,9 @@ export const GET: APIRoute = async () => {
   const logos = await Promise.all(
     shown.map(async (organisation, index) => {
       const source = await logoSourceFile(organisation);
-      const input = await sharp(source, { density: 300 })
-        .resize(TILE.width - 2 * TILE.padding, TILE.height - 2 * TILE.padding, { fit: 'inside' })
+      const box = { width: TILE.width - 2 * TILE.padding, height: TILE.height - 2 * TILE.padding };
+      const input = await sharp(source, { density: await densityFor(source, box) })
+        .resize(box.width, box.height, { fit: 'inside' })
         .png()
         .toBuffer({ resolveWithObject: true });
       const x = left + (index % COLUMNS) * (TILE.width + TILE.gap);

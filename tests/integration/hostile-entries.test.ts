@@ -62,6 +62,17 @@ function entryCase(number: string, attack: string, field: string, says: string |
   };
 }
 
+/** A valid SVG drawing of about `bytes` bytes: thousands of small triangles, as an unoptimised export holds. */
+function heavySvg(bytes: number): string {
+  const triangles: string[] = [];
+  for (let index = 0, length = 0; length < bytes; index++) {
+    const triangle = `<path d="M${index % 600} ${index % 200}l7 3-4 6z" fill="#3366aa"/>`;
+    triangles.push(triangle);
+    length += triangle.length;
+  }
+  return svg(triangles.join(''), ' viewBox="0 0 600 200"');
+}
+
 const png = (width: number, height: number) =>
   sharp({ create: { width, height, channels: 3, background: '#3366aa' } })
     .png()
@@ -184,6 +195,15 @@ const REFUSED: RefusedCase[] = [
     write: (folder) => writeFile(join(folder, '.cas-46.md'), entryText('46')),
   },
   entryCase('47', 'an unquoted date that YAML would roll over (31 April)', 'since', '« 2023-04-31 » n’est pas une date qui existe', { header: 'since: 2023-04-31\n' }),
+
+  // 7. The last holes: what still reached the page, the exports or a stack trace.
+  logoCase('48', 'an SVG logo of 3 MB of paths (published as is, above the 100 kB budget)', /pèse 3(,\d)? Mo : un SVG est publié tel quel, et un logo doit peser 100 Ko au plus/, 'cas-48.svg', heavySvg(3_000_000)),
+  entryCase('49', 'an address with a space (encoded by the URL parser, invalid in the JSON-LD)', 'url', '« https://exemple.org/ with space » contient une espace (« url »)', { header: 'url: https://exemple.org/ with space\n' }),
+  entryCase('50', 'a call to action with a space in its address', 'cta.url', 'contient une espace (« cta.url »)', {
+    header: 'cta:\n  label: Faire un don\n  url: https://cas-50.example/faire un don\n',
+  }),
+  entryCase('51', 'a YAML tag that Astro’s YAML reader stops on with a stack trace', 'name', 'étiquette YAML « !!js/function »', { header: 'name: !!js/function "function () { return 1; }"\n' }),
+  entryCase('52', 'a custom YAML tag in a nested field', 'cta.label', 'étiquette YAML « !don »', { header: 'cta:\n  label: !don Faire un don\n  url: https://cas-52.example/\n' }),
 ];
 
 /** Entries that look hostile but are fine: they build, and what the page shows is harmless. */
@@ -192,7 +212,10 @@ const ACCEPTED = {
   'sure-02.md': entryText('s2', { body: 'Du code montré comme texte : `<script>alert(1)</script>`, et une adresse <https://sure-02.example/>.' }),
   'sure-03.md': entryText('s3', { logo: './sure-03.svg', header: 'since: 2021-03-15\n', body: 'Un SVG avec un dégradé, un motif interne et une image embarquée : tout reste dans le fichier.' }),
   'sure-04.md': entryText('s4', { header: 'name: "Nom <b>pas du HTML</b>"\nsince: 2021-03\n', body: 'Écrire [par courriel](mailto:contact@sure-04.example) ou [plus bas](#sure-04).' }),
+  // First of its category, so that it is among the social image's logos.
+  'sure-05.md': entryText('s5', { logo: './sure-05.svg', header: 'order: -1\n', body: 'Un SVG déclaré 5000 × 5000 : l’image de partage le dessine aussi.' }),
 };
+const LARGE_SVG = '<svg xmlns="http://www.w3.org/2000/svg" width="5000" height="5000"><circle cx="2500" cy="2500" r="2400" fill="#a63"/></svg>';
 const SAFE_SVG = `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="600" height="200"><defs><linearGradient id="g"><stop offset="0" stop-color="#36a"/><stop offset="1" stop-color="#a63"/></linearGradient></defs><rect width="600" height="200" style="fill:url(#g)"/><use xlink:href="#g"/><image width="10" height="10" href="data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=="/></svg>`;
 
 let project: TempProject;
@@ -241,6 +264,7 @@ describe('entries that only look hostile build into a safe page', () => {
     }
     await sharp({ create: { width: 600, height: 200, channels: 3, background: '#3366aa' } }).avif().toFile(join(project.organisations, 'sure-01.avif'));
     await writeFile(join(project.organisations, 'sure-03.svg'), SAFE_SVG);
+    await writeFile(join(project.organisations, 'sure-05.svg'), LARGE_SVG);
     for (const [name, text] of Object.entries(ACCEPTED)) await writeFile(join(project.organisations, name), text);
     const build = await buildInProcess(project.dir);
     expect(build.code, build.output).toBe(0);
@@ -258,11 +282,20 @@ describe('entries that only look hostile build into a safe page', () => {
     expect(rss).not.toMatch(/<script/i);
   });
 
-  it('a safe SVG is published byte for byte', async () => {
+  it('a safe SVG is published byte for byte, once', async () => {
     const published = html.match(/src="([^"]*sure-03[^"]*\.svg)"/)?.[1] ?? '';
     expect(published).not.toBe('');
-    const file = (await readdir(join(project.dir, 'dist/_astro'))).find((name) => published.endsWith(name)) ?? '';
+    const svgs = (await readdir(join(project.dir, 'dist/_astro'))).filter((name) => name.endsWith('.svg'));
+    const file = svgs.find((name) => published.endsWith(name)) ?? '';
     expect(await readFile(join(project.dir, 'dist/_astro', file), 'utf8')).toBe(SAFE_SVG);
+    // Not a second copy of the same bytes under another name (the original beside <Image>'s pass-through).
+    expect(svgs.filter((name) => name.startsWith('sure-03'))).toEqual([file]);
+  });
+
+  it('an SVG declared 5000×5000 is drawn on the social image', async () => {
+    const { width, height } = await sharp(join(project.dir, 'dist/og-image.png')).metadata();
+    expect({ width, height }).toEqual({ width: 1200, height: 630 });
+    expect(html).toMatch(/src="[^"]*sure-05[^"]*\.svg"/);
   });
 
   it('a name with tags is shown as text, and mailto and in-page links are kept', () => {

@@ -54,6 +54,8 @@ function customMessage(field: string, written: string, rule: unknown): string | 
   switch (rule) {
     case 'bidi':
       return schemaMessages.bidiControl(field, bidiControlOf(written) ?? '');
+    case 'whitespace':
+      return schemaMessages.whitespace(field, written);
     case 'user-info':
       return schemaMessages.userInfo(field, written);
     case 'mixed-script':

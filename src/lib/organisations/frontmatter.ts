@@ -1,4 +1,4 @@
-import { parse } from 'yaml';
+import { isPair, isScalar, parseDocument, visit } from 'yaml';
 import { frontmatterMessages } from './messages.ts';
 
 /**
@@ -8,7 +8,7 @@ import { frontmatterMessages } from './messages.ts';
  * Read with `yaml`'s alias limit: a header of nested aliases (« billion laughs ») would otherwise keep a
  * build busy for minutes; here it is refused at once. Dates stay text (`2024-03-01`), as written.
  */
-export type Frontmatter = { data: Record<string, unknown> } | { problem: string };
+export type Frontmatter = { data: Record<string, unknown> } | { problem: string; field?: string };
 
 const HEADER = /^---\r?\n([\s\S]*?)\r?\n---\s*(\r?\n|$)/;
 const MAX_ALIASES = 100;
@@ -18,7 +18,11 @@ export function readFrontmatter(contents: string): Frontmatter {
   if (!match) return { problem: frontmatterMessages.noHeader };
   let data: unknown;
   try {
-    data = parse(match[1] ?? '', { maxAliasCount: MAX_ALIASES });
+    const document = parseDocument(match[1] ?? '');
+    if (document.errors[0]) throw document.errors[0];
+    const tagged = explicitTag(document);
+    if (tagged) return { problem: frontmatterMessages.tag(tagged.tag), field: tagged.field };
+    data = document.toJS({ maxAliasCount: MAX_ALIASES });
   } catch (error) {
     if (error instanceof ReferenceError && /alias count/i.test(error.message)) return { problem: frontmatterMessages.tooManyAliases };
     if (!(error instanceof Error) || !('linePos' in error)) throw error;
@@ -30,4 +34,19 @@ export function readFrontmatter(contents: string): Frontmatter {
   }
   if (data === null || typeof data !== 'object' || Array.isArray(data)) return { problem: frontmatterMessages.notAMapping };
   return { data: data as Record<string, unknown> };
+}
+
+/**
+ * The first value written with an explicit YAML tag (`!!js/function`, `!custom`), and its field. A header
+ * never needs one, and Astro's own YAML reader stops on the tags it does not know with a bare stack trace.
+ */
+function explicitTag(document: ReturnType<typeof parseDocument>): { tag: string; field: string } | undefined {
+  let found: { tag: string; field: string } | undefined;
+  visit(document, (_, node, path) => {
+    if (!node || typeof node !== 'object' || !('tag' in node) || typeof node.tag !== 'string') return undefined;
+    const keys = path.filter(isPair).map((pair) => (isScalar(pair.key) ? String(pair.key.value) : '?'));
+    found = { tag: node.tag.replace(/^tag:yaml\.org,2002:/, '!!'), field: keys.join('.') || 'en-tête' };
+    return visit.BREAK;
+  });
+  return found;
 }

@@ -62,7 +62,7 @@ export function organisationsLoader(base: string = process.env['ORGANISATIONS_DI
             const frontmatter = readFrontmatter(await readFile(path, 'utf8'));
             const found =
               'problem' in frontmatter
-                ? [{ file: display(path), field: 'en-tête', message: frontmatter.problem }]
+                ? [{ file: display(path), field: frontmatter.field ?? 'en-tête', message: frontmatter.problem }]
                 : await entryProblems(display(path), path, frontmatter.data, memory);
             if ('problem' in frontmatter) brokenFiles.push(fileName);
             if (found.length > 0) filesWithProblems.add(display(path));
@@ -98,7 +98,7 @@ export function organisationsLoader(base: string = process.env['ORGANISATIONS_DI
         const frontmatter = readFrontmatter(await readFile(changed, 'utf8').catch(() => ''));
         if (!('problem' in frontmatter)) return;
         const file = display(changed);
-        devProblems().set(file, [{ file, field: 'en-tête', message: frontmatter.problem }]);
+        devProblems().set(file, [{ file, field: frontmatter.field ?? 'en-tête', message: frontmatter.problem }]);
         context.store.delete(entryIdOf(basename(changed)));
       });
 

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { readdir, readFile, realpath } from 'node:fs/promises';
+import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { basename, dirname, extname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { isLogoTooSmall, minimumLogoSize, type Size } from '../logo-size.ts';
 import { logoMessages } from './messages.ts';
@@ -21,6 +21,8 @@ const EXTENSION_OF_FORMAT: Record<string, string> = { png: 'png', jpeg: 'jpg', w
  * The header is still read, to say how large it is.
  */
 const LOGO_MAX_PIXELS = 0x3fff * 0x3fff;
+/** An SVG is published as it is (no resizing can make it lighter): it must fit the budget of any published file. */
+export const SVG_MAX_BYTES = 100_000;
 
 export function hasLogoExtension(fileName: string): boolean {
   return (LOGO_EXTENSIONS as readonly string[]).includes(extname(fileName).slice(1).toLowerCase());
@@ -33,7 +35,8 @@ export type LogoVerdict =
   | { kind: 'animated'; frames: number }
   | { kind: 'too-large'; size: Size }
   | { kind: 'too-small'; size: Size; minimum: Size }
-  | { kind: 'unsafe-svg'; dangers: string[] };
+  | { kind: 'unsafe-svg'; dangers: string[] }
+  | { kind: 'heavy-svg'; bytes: number };
 
 /**
  * Reads the image (its header; an SVG's whole text) and judges it, by its bytes, not its name:
@@ -58,6 +61,8 @@ export async function inspectLogo(path: string): Promise<LogoVerdict> {
     return { kind: 'wrong-extension', format: format === 'heif' ? 'avif' : format, renamed: `${basename(path, extname(path))}.${EXTENSION_OF_FORMAT[format]}` };
   }
   if (format === 'svg') {
+    const { size: bytes } = await stat(path);
+    if (bytes > SVG_MAX_BYTES) return { kind: 'heavy-svg', bytes };
     const dangers = findSvgDangers(await readFile(path, 'utf8'));
     return dangers.length > 0 ? { kind: 'unsafe-svg', dangers } : { kind: 'ok', format, width, height };
   }
@@ -85,6 +90,8 @@ export function logoVerdictMessage(written: string, verdict: LogoVerdict): strin
       return logoMessages.tooSmall(written, verdict.size, verdict.minimum);
     case 'unsafe-svg':
       return logoMessages.unsafeSvg(written, verdict.dangers);
+    case 'heavy-svg':
+      return logoMessages.heavySvg(written, verdict.bytes, SVG_MAX_BYTES);
   }
 }
 

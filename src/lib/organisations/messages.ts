@@ -24,6 +24,10 @@ function exampleLine(field: string, example: string): string {
   return child ? `« ${child}: ${example} » sous « ${parent}: »` : `« ${field}: ${example} »`;
 }
 
+const megabytes = (bytes: number) => `${(bytes / 1_000_000).toLocaleString('fr-FR', { maximumFractionDigits: 1 })} Mo`;
+/** A file's weight as the owner's file manager shows it: « 85 Ko », « 3,1 Mo ». */
+const fileSize = (bytes: number) => (bytes >= 1_000_000 ? megabytes(bytes) : `${Math.ceil(bytes / 1000)} Ko`);
+
 const validCategories = CATEGORY_IDS.join(', ');
 
 /** Fields that hold a web address. */
@@ -70,6 +74,8 @@ export const schemaMessages = {
     `« ${written} » contient « …@ » avant le nom du site (« ${field} ») : l’adresse mènerait ailleurs que ce qu’elle affiche. Écrivez l’adresse du site elle-même, sans rien avant « @ ».`,
   mixedScript: (field: string, label: string) =>
     `le nom de site « ${label} » (« ${field} ») mélange des alphabets (une lettre cyrillique ou grecque qui imite une lettre latine) : recopiez l’adresse à la main depuis la barre d’adresse du site.`,
+  whitespace: (field: string, written: string) =>
+    `« ${written} » contient une espace (« ${field} ») : une adresse web n’en a pas. Recopiez-la depuis la barre d’adresse du site (une espace s’y écrit %20).`,
   bidiControl: (field: string, codePoint: string) =>
     `« ${field} » contient un caractère invisible qui inverse le sens du texte (${codePoint}) : retapez-le au clavier plutôt que de le copier-coller.`,
   notABoolean: (field: string) => `« ${field} » doit valoir true ou false.`,
@@ -112,6 +118,8 @@ export const frontmatterMessages = {
   notAMapping: 'l’en-tête doit être une liste de champs « nom: valeur », un par ligne.',
   tooManyAliases:
     'l’en-tête répète trop de valeurs par des alias YAML (« &nom » puis « *nom ») : écrivez chaque valeur telle quelle, sans alias.',
+  tag: (tag: string) =>
+    `la valeur est marquée d’une étiquette YAML « ${tag} », qu’une fiche n’utilise pas : retirez « ${tag} » et écrivez la valeur telle quelle (un texte entre guillemets).`,
   syntax: (reason: string, line: number | undefined) =>
     `l’en-tête est mal écrit${line ? ` (vers la ligne ${line})` : ''} : ${reason}. Vérifiez les deux-points, les guillemets et l’indentation ; une valeur qui contient « : » ou commence par [ { # doit être entre guillemets.`,
 };
@@ -119,6 +127,8 @@ export const frontmatterMessages = {
 const LOGO_FORMAT_NAMES = 'PNG, JPEG, WebP, AVIF ou SVG';
 
 export const logoMessages = {
+  heavySvg: (written: string, bytes: number, limit: number) =>
+    `le SVG « ${written} » pèse ${fileSize(bytes)} : un SVG est publié tel quel, et un logo doit peser ${fileSize(limit)} au plus. Simplifiez le dessin ou optimisez-le (« npx svgo ${written.replace(/^\.\//, '')} »), ou enregistrez-le en PNG : le site le réduira.`,
   missing: 'le champ manque : ajoutez « logo: ./nom-du-fichier.png » avec le nom du fichier image posé à côté de la fiche.',
   webAddress: (written: string) =>
     `« ${written} » est une adresse web : téléchargez le logo et posez le fichier à côté de la fiche, puis écrivez « logo: ./nom-du-fichier.png ».`,
@@ -238,7 +248,6 @@ export const newEntryMessages = {
     `le fichier ${file} existe déjà (un logo sans fiche ?) : déplacez-le ou supprimez-le, puis relancez la commande.`,
 };
 
-const megabytes = (bytes: number) => `${(bytes / 1_000_000).toLocaleString('fr-FR', { maximumFractionDigits: 1 })} Mo`;
 
 /** Why a download of `npm run new` failed. */
 export const fetchMessages = {

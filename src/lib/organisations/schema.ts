@@ -14,11 +14,14 @@ const displayText = () =>
 
 /**
  * An address a visitor can follow: http or https only (never `javascript:`, `mailto:` or a bare domain),
- * leading where it reads: no user info before the host, no host mixing alphabets.
+ * leading where it reads: no space, no user info before the host, no host mixing alphabets.
  */
 const webAddress = () =>
   z
     .httpUrl()
+    // The URL parser accepts `https://exemple.org/ with space` and encodes it: what the card, the JSON-LD and the
+    // exports would carry is then not what the owner wrote.
+    .refine((address) => !(URL.canParse(address) && /\s/.test(address)), { params: { rule: 'whitespace' }, abort: true })
     .refine((address) => userInfoOf(address) === undefined, { params: { rule: 'user-info' }, abort: true })
     .refine((address) => mixedScriptLabel(address) === undefined, { params: { rule: 'mixed-script' } });
 
