@@ -22,7 +22,7 @@ const EXTENSION_OF_FORMAT: Record<string, string> = { png: 'png', jpeg: 'jpg', w
  */
 const LOGO_MAX_PIXELS = 0x3fff * 0x3fff;
 /** An SVG is published as it is (no resizing can make it lighter): it must fit the budget of any published file. */
-export const SVG_MAX_BYTES = 100_000;
+const SVG_MAX_BYTES = 100_000;
 
 export function hasLogoExtension(fileName: string): boolean {
   return (LOGO_EXTENSIONS as readonly string[]).includes(extname(fileName).slice(1).toLowerCase());
