@@ -45,23 +45,34 @@ test.describe('npm run dev, an entry broken then fixed', () => {
     test.setTimeout(90_000);
     const entry = join(project.organisations, 'blast.md');
     const original = await readFile(entry, 'utf8');
+    // An edit saved before Vite's client has connected its socket is never pushed to the page (the test was
+    // flaky when a write came too early): after each load of the page, the next edit waits for the client.
+    const connected = () => page.waitForEvent('console', { predicate: (message) => message.text().includes('[vite] connected'), timeout: 30_000 });
+    let ready = connected();
     await page.goto(url);
+    await ready;
     await expect(page.getByRole('heading', { level: 3, name: 'BLAST' })).toBeVisible();
 
     // The owner mistypes the address and saves: the page reloads by itself into Astro's error overlay.
+    ready = connected();
     await writeFile(entry, original.replace(/^url: .*$/m, 'url: blast-info.fr'));
     const overlay = page.locator('vite-error-overlay');
     await expect(overlay).toBeVisible({ timeout: 20_000 });
+    await ready;
     await expect(overlay).toContainText('src/content/organisations/blast.md — champ « url » : « blast-info.fr » n’est pas une adresse complète : écrivez « https://blast-info.fr ».');
 
     // Fixed and saved: the page comes back, without the owner reloading it.
+    ready = connected();
     await writeFile(entry, original);
     await expect(page.getByRole('heading', { level: 3, name: 'BLAST' })).toBeVisible({ timeout: 20_000 });
     await expect(overlay).toHaveCount(0);
+    await ready;
 
     // A header that is no longer YAML (Astro cannot even read it): shown the same way, then gone once fixed.
+    ready = connected();
     await writeFile(entry, original.replace(/^name: .*$/m, 'name: [BLAST'));
     await expect(overlay).toBeVisible({ timeout: 20_000 });
+    await ready;
     await expect(overlay).toContainText('src/content/organisations/blast.md — champ « en-tête » : l’en-tête est mal écrit');
     await writeFile(entry, original);
     await expect(page.getByRole('heading', { level: 3, name: 'BLAST' })).toBeVisible({ timeout: 20_000 });

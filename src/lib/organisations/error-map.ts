@@ -1,15 +1,13 @@
 import { z } from 'astro/zod';
-import { supportDateProblem } from '../support-dates.ts';
-import { bidiControlOf, mixedScriptLabel } from './honest-text.ts';
 import { isAddressField, schemaMessages } from './messages.ts';
 
 /** Fields holding a support date (`support-dates.ts`). */
 const DATE_FIELDS = new Set(['since', 'until']);
 
 /**
- * The one Zod error map of the organisations schema: every issue becomes a message that names the
- * field as written in the file and says what to write (`messages.ts`). Passed to `safeParse` by the
- * loader, so the schema itself stays free of messages.
+ * The Zod error map of the organisations schema, for Zod's built-in issues (a missing field, a wrong type,
+ * an unknown key with a suggestion): each becomes a message that names the field as written in the file
+ * and says what to write (`messages.ts`). The schema's own rules carry their messages inline.
  */
 export const organisationErrorMap: z.core.$ZodErrorMap = (issue) => {
   const field = (issue.path ?? []).join('.');
@@ -30,8 +28,6 @@ export const organisationErrorMap: z.core.$ZodErrorMap = (issue) => {
       return schemaMessages.webAddress(field, written);
     case 'too_small':
       return schemaMessages.empty(field);
-    case 'custom':
-      return customMessage(field, written, issue.params?.['rule']);
     case 'invalid_type':
       if (input === undefined || input === null) return schemaMessages.missing(field);
       if (DATE_FIELDS.has(field)) return schemaMessages.notADate(field);
@@ -47,29 +43,6 @@ export const organisationErrorMap: z.core.$ZodErrorMap = (issue) => {
       return undefined;
   }
 };
-
-/** The messages of the schema's own rules (`.refine(…, { params: { rule } })`). */
-function customMessage(field: string, written: string, rule: unknown): string | undefined {
-  // The rule across fields (`until` against `since`) receives the whole entry, not a value of its own.
-  switch (rule) {
-    case 'bidi':
-      return schemaMessages.bidiControl(field, bidiControlOf(written) ?? '');
-    case 'whitespace':
-      return schemaMessages.whitespace(field, written);
-    case 'user-info':
-      return schemaMessages.userInfo(field, written);
-    case 'mixed-script':
-      return schemaMessages.mixedScript(field, mixedScriptLabel(written) ?? written);
-    case 'support-date':
-      return schemaMessages.supportDate(field, written, supportDateProblem(written) ?? 'format');
-    case 'until-before-since':
-      return schemaMessages.untilBeforeSince();
-    case 'plain-text':
-      return schemaMessages.notPlainText(field);
-    default:
-      return undefined;
-  }
-}
 
 /** The fields of the object schema that raised an issue (to suggest the closest valid one). */
 function shapeOf(instance: unknown): Record<string, unknown> {

@@ -98,7 +98,7 @@ export const schemaMessages = {
     `« ${field} » fait ${length} caractères, ${maximum} au plus : une ou deux phrases suffisent ; raccourcissez-le.`,
   notPlainText: (field: string) =>
     `« ${field} » s’écrit en texte simple, sans balises HTML ni mise en forme Markdown (astérisques, crochets de lien, accents graves) : il s’affiche tel quel sur la carte.`,
-  untilBeforeSince: () =>
+  untilBeforeSince:
     '« until » est avant « since » : un soutien se termine après avoir commencé. Vérifiez les deux dates (AAAA-MM ou AAAA-MM-JJ).',
   unknownField(field: string, validFields: readonly string[]): string {
     const key = field.split('.').at(-1) ?? field;

@@ -3,6 +3,13 @@ import { CATEGORIES, CATEGORY_IDS } from '../categories.ts';
 import { endsBeforeStart, fromYamlDate, supportDateProblem } from '../support-dates.ts';
 import { SUPPORT_IDS, SUPPORTS } from '../supports.ts';
 import { bidiControlOf, mixedScriptLabel, userInfoOf } from './honest-text.ts';
+import { schemaMessages } from './messages.ts';
+
+/** A rule's message, given the field as written in the file (`cta.url`) and the value. */
+const say =
+  (message: (field: string, written: string) => string) =>
+  (issue: { path?: PropertyKey[] | undefined; input?: unknown }) =>
+    message((issue.path ?? []).join('.'), String(issue.input));
 
 /** Text shown on the card: not empty, and without the invisible characters that reverse it. */
 const displayText = () =>
@@ -10,7 +17,9 @@ const displayText = () =>
     .string()
     .trim()
     .min(1)
-    .refine((text) => bidiControlOf(text) === undefined, { params: { rule: 'bidi' } });
+    .refine((text) => bidiControlOf(text) === undefined, {
+      error: say((field, written) => schemaMessages.bidiControl(field, bidiControlOf(written) ?? '')),
+    });
 
 /**
  * An address a visitor can follow: http or https only (never `javascript:`, `mailto:` or a bare domain),
@@ -21,22 +30,26 @@ const webAddress = () =>
     .httpUrl()
     // The URL parser accepts `https://exemple.org/ with space` and encodes it: what the card, the JSON-LD and the
     // exports would carry is then not what the owner wrote.
-    .refine((address) => !(URL.canParse(address) && /\s/.test(address)), { params: { rule: 'whitespace' }, abort: true })
-    .refine((address) => userInfoOf(address) === undefined, { params: { rule: 'user-info' }, abort: true })
-    .refine((address) => mixedScriptLabel(address) === undefined, { params: { rule: 'mixed-script' } });
+    .refine((address) => !(URL.canParse(address) && /\s/.test(address)), { error: say(schemaMessages.whitespace), abort: true })
+    .refine((address) => userInfoOf(address) === undefined, { error: say(schemaMessages.userInfo), abort: true })
+    .refine((address) => mixedScriptLabel(address) === undefined, {
+      error: say((field, written) => schemaMessages.mixedScript(field, mixedScriptLabel(written) ?? written)),
+    });
 
 /** A month `2021-03` or a day `2021-03-15` that exists, not in the future. */
 const supportDate = () =>
   z.preprocess(
     // Astro reads an unquoted `2021-03-15` as a Date (js-yaml); it is taken back to the text the owner wrote.
     fromYamlDate,
-    z.string().refine((text) => supportDateProblem(text) === undefined, { params: { rule: 'support-date' } }),
+    z.string().refine((text) => supportDateProblem(text) === undefined, {
+      error: say((field, written) => schemaMessages.supportDate(field, written, supportDateProblem(written) ?? 'format')),
+    }),
   );
 
 /**
  * The fields of one organisation's frontmatter. Each `.describe()` is the field's documentation:
  * Astro copies it into `.astro/collections/organisations.schema.json`, which the editor shows while
- * writing an entry. The schema carries no messages: `error-map.ts` turns every issue into French.
+ * writing an entry. Each rule carries its message; `error-map.ts` words Zod's built-in issues.
  * `image` is Astro's `image()` in the collection; the loader passes a plain string in its place to
  * check an entry before Astro resolves the logo.
  */
@@ -76,7 +89,7 @@ export const organisationSchema = <Logo extends z.ZodType>({ image }: { image: (
         .optional()
         .describe('Facultatif : la fin du soutien (AAAA-MM ou AAAA-MM-JJ, pas avant since) ; la carte passe dans « Soutenus par le passé ».'),
       why: displayText()
-        .refine((text) => !MARKUP.test(text), { params: { rule: 'plain-text' } })
+        .refine((text) => !MARKUP.test(text), { error: say(schemaMessages.notPlainText) })
         .pipe(z.string().max(WHY_MAX_LENGTH))
         .optional()
         .describe(`Facultatif : pourquoi je soutiens, en une ou deux phrases (texte simple, ${WHY_MAX_LENGTH} caractères au plus).`),
@@ -87,5 +100,5 @@ export const organisationSchema = <Logo extends z.ZodType>({ image }: { image: (
     // A support ends after it starts (compared at the precision both dates share).
     .refine((entry) => !(entry.since && entry.until && endsBeforeStart(entry.since, entry.until)), {
       path: ['until'],
-      params: { rule: 'until-before-since' },
+      error: schemaMessages.untilBeforeSince,
     });
