@@ -1,3 +1,5 @@
+import { Parser } from 'htmlparser2';
+
 /** schema.org structured data for the page: an ItemList of the Organizations, in page order. */
 
 /** The part of an entry the structured data reads; `CollectionEntry<'organisations'>` satisfies it. */
@@ -66,14 +68,13 @@ export function serialiseJsonLd(data: unknown): string {
   return JSON.stringify(data).replace(/</g, '\\u003c');
 }
 
-/** The text of rendered HTML, for descriptions in data: tags removed, common entities decoded, spaces collapsed. */
+/** Elements after which the text goes on with a space: « <p>Un.</p><p>Deux.</p> » reads « Un. Deux. ». */
+const BLOCKS = new Set(['p', 'li', 'br', 'blockquote', 'pre', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
+
+/** The text of rendered HTML, for descriptions in data: tags removed, entities decoded, spaces collapsed. */
 export function htmlToText(html: string): string {
-  const entities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", nbsp: '\u00a0' };
-  return html
-    // Blocks end with a space, inline tags vanish: « <strong>BLAST</strong>. » stays « BLAST. ».
-    .replace(/<\/(p|li|h\d|blockquote)>|<br\s*\/?>/gi, ' ')
-    .replace(/<[^>]+>/g, '')
-    .replace(/&(amp|lt|gt|quot|#39|nbsp);/g, (_, name: string) => entities[name] ?? '')
-    .replace(/\s+/g, ' ')
-    .trim();
+  let text = '';
+  const parser = new Parser({ ontext: (part) => (text += part), onclosetag: (name) => BLOCKS.has(name) && (text += ' ') }, { decodeEntities: true });
+  parser.end(html);
+  return text.replace(/\s+/g, ' ').trim();
 }
