@@ -204,6 +204,14 @@ const REFUSED: RefusedCase[] = [
   }),
   entryCase('51', 'a YAML tag that Astro’s YAML reader stops on with a stack trace', 'name', 'étiquette YAML « !!js/function »', { header: 'name: !!js/function "function () { return 1; }"\n' }),
   entryCase('52', 'a custom YAML tag in a nested field', 'cta.label', 'étiquette YAML « !don »', { header: 'cta:\n  label: !don Faire un don\n  url: https://cas-52.example/\n' }),
+
+  // 8. Bad values of the support's story (the story itself is checked on the fixture site, tests/e2e/support-story.spec.ts).
+  entryCase('53', 'a kind of support written with a space', 'support', 'n’est pas une façon de soutenir que la page connaît (« support »). Vouliez-vous écrire « don-mensuel » ?', { header: 'support: don mensuel\n' }),
+  entryCase('54', 'a support that ends before it starts', 'until', '« until » est avant « since »', { header: 'since: 2024-05\nuntil: 2021-03\n' }),
+  entryCase('55', 'a support that ends in the future', 'until', '« 2099-12 » est dans le futur (« until »)', { header: 'until: 2099-12\n' }),
+  entryCase('56', 'a reason of 440 characters', 'why', 'caractères, 280 au plus', { header: `why: ${'Parce que. '.repeat(40)}\n` }),
+  entryCase('57', 'a feed address without https://', 'feed', '« croix-rouge.fr/rss » n’est pas une adresse complète : écrivez « https://croix-rouge.fr/rss »', { header: 'feed: croix-rouge.fr/rss\n' }),
+  entryCase('58', 'a reason written in Markdown', 'why', 's’écrit en texte simple', { header: 'why: "Ils sont **formidables**."\n' }),
 ];
 
 /** Entries that look hostile but are fine: they build, and what the page shows is harmless. */
