@@ -1,135 +1,102 @@
 /**
- * Visits every outbound link of the built site and says which ones are broken.
- *
- *   npm run build && npm run check:links
- *   npm run check:links -- [folder] [--concurrency 4] [--timeout 10000] [--retries 1] [--site https://…]
- *
- * Exit code: 0 when every link answers (directly or after redirects), 1 when one is broken
- * or unreachable, 2 when there is nothing to check (site not built) or the arguments are wrong.
+ * `npm run check:links`: linkinator serves the built site on 127.0.0.1 and visits every link of its pages (HEAD, then
+ * GET when HEAD is refused or fails); the feeds, not on the page, from a page of their own. See lib/links.ts.
  */
 import { existsSync } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
-import { join, relative, resolve, sep } from 'node:path';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { checkLinks, exitCodeFor, extractLinks, feedLinks, formatDuration, formatReport, mergeLinks, ownUrls } from './lib/links.ts';
+import { escapeAttribute } from 'entities';
+import { LinkChecker, type CheckOptions, type LinkResult } from 'linkinator';
+import { formatReport, isOwnAddress, readFeeds, readPage, seconds, type Sources } from './lib/links.ts';
 
-const USAGE = `Vérifie les liens sortants du site construit (cartes, appels à l’action, liens des descriptions, fils des organisations).
+const USAGE = `Vérifie les liens du site construit : cartes, appels à l’action, liens des descriptions, fils des organisations,
+et les pages, images et fichiers du site lui-même.
 
   npm run check:links -- [dossier] [options]
 
   dossier              le site construit (par défaut : dist/)
-  --concurrency <n>    liens vérifiés en même temps (par défaut : 4)
+  --concurrency <n>    requêtes en même temps (par défaut : 4)
   --timeout <ms>       délai d’attente de chaque requête (par défaut : 10000)
-  --retries <n>        nouvelles tentatives après une erreur réseau, un délai dépassé, un 5xx ou un 429 (par défaut : 1)
-  --site <url>         adresse du site lui-même, dont les liens ne sont pas vérifiés (aussi : SITE_URL et
-                       BASE_PATH, comme pour la construction, et l’adresse canonique de la page d’accueil)
+  --retries <n>        nouvelles tentatives après une erreur réseau, un 5xx ou un 429, au bout de 2 s, puis 4 s… (par défaut : 1)
+  --site <url>         adresse du site, jamais visitée (aussi : SITE_URL et BASE_PATH, l’adresse canonique de l’accueil)
   -h, --help           cette aide
 
 Code de sortie : 0 si tous les liens répondent (OK ou REDIRECTED), 1 si un lien est BROKEN ou UNREACHABLE,
 2 si le site n’est pas construit ou si les options sont fausses.`;
+
+/** A plain, honest User-Agent: who is asking, and why. */
+const USER_AGENT = 'je-soutiens-link-checker/2.0 (weekly check of the links of the « Je soutiens » page, with linkinator)';
 
 function fail(message: string): void {
   console.error(message);
   process.exitCode = 2;
 }
 
-function integer(value: string | undefined, name: string, min: number): number | undefined {
-  if (value === undefined) return undefined;
-  const number = Number(value);
-  if (!Number.isInteger(number) || number < min) throw new Error(`--${name} attend un nombre entier ≥ ${min}, pas « ${value} ».`);
-  return number;
-}
-
-const display = (path: string) => {
-  const shown = relative(process.cwd(), path) || '.';
-  return shown.startsWith('..') ? path : shown;
-};
-
 async function main(): Promise<void> {
   let args;
   try {
-    args = parseArgs({
-      allowPositionals: true,
-      options: {
-        concurrency: { type: 'string' },
-        timeout: { type: 'string' },
-        retries: { type: 'string' },
-        site: { type: 'string', multiple: true },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
+    const number = { type: 'string' } as const;
+    args = parseArgs({ allowPositionals: true, options: { concurrency: number, timeout: number, retries: number, site: { type: 'string', multiple: true }, help: { type: 'boolean', short: 'h' } } });
   } catch (error) {
     return fail(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
   }
-  if (args.values.help) return console.log(USAGE);
-  if (args.positionals.length > 1) return fail(`Un seul dossier à la fois.\n\n${USAGE}`);
-
-  let concurrency, timeoutMs, retries;
-  try {
-    concurrency = integer(args.values.concurrency, 'concurrency', 1);
-    timeoutMs = integer(args.values.timeout, 'timeout', 1);
-    retries = integer(args.values.retries, 'retries', 0);
-  } catch (error) {
-    return fail(error instanceof Error ? error.message : String(error));
+  const { values, positionals } = args;
+  if (values.help) return console.log(USAGE);
+  if (positionals.length > 1) return fail(`Un seul dossier à la fois.\n\n${USAGE}`);
+  const settings = { concurrency: 4, timeout: 10_000, retries: 1 };
+  for (const name of ['concurrency', 'timeout', 'retries'] as const) {
+    const [value = String(settings[name]), min] = [values[name], name === 'retries' ? 0 : 1];
+    if (!Number.isInteger(Number(value)) || Number(value) < min) return fail(`--${name} attend un nombre entier ≥ ${min}, pas « ${value} ».`);
+    settings[name] = Number(value);
   }
+  const folder = positionals[0] ? resolve(positionals[0]) : fileURLToPath(new URL('../dist', import.meta.url));
+  const shown = (path: string) => (relative(process.cwd(), path).startsWith('..') ? path : relative(process.cwd(), path) || '.');
+  if (!existsSync(join(folder, 'index.html'))) return fail(`Pas de site construit : ${shown(join(folder, 'index.html'))} n’existe pas. Lancez d’abord « npm run build ».`);
 
-  const folder = args.positionals[0] ? resolve(args.positionals[0]) : fileURLToPath(new URL('../dist', import.meta.url));
-  if (!existsSync(join(folder, 'index.html'))) {
-    return fail(`Pas de site construit : ${display(join(folder, 'index.html'))} n’existe pas. Lancez d’abord « npm run build ».`);
-  }
-
-  // The site's own addresses, whose links are internal: --site, SITE_URL + BASE_PATH (as for the build),
-  // and the home page's canonical URL, which is the site's root.
-  const site = [...(args.values.site ?? []), ...ownUrls(await readFile(join(folder, 'index.html'), 'utf8'))];
+  // Where each link is, and the site's own roots: the home page's canonical URL, --site, SITE_URL + BASE_PATH.
+  const sources: Sources = new Map();
+  const pages = (await readdir(folder, { recursive: true })).filter((file) => file.endsWith('.html'));
+  const canonical = readPage(await readFile(join(folder, 'index.html'), 'utf8'), sources) ?? '';
+  for (const page of pages.filter((page) => page !== 'index.html')) readPage(await readFile(join(folder, page), 'utf8'), sources);
+  const roots = [...(URL.canParse(canonical) ? [canonical] : []), ...(values.site ?? [])];
   const { SITE_URL, BASE_PATH } = process.env;
-  if (SITE_URL) {
-    try {
-      site.push(new URL((BASE_PATH ?? '').replace(/^\/*/, '/'), SITE_URL).href);
-    } catch {
-      // not a URL: the canonical URL still tells
-    }
-  }
-  const files = (await readdir(folder, { recursive: true }))
-    .filter((file) => file.endsWith('.html'))
-    .sort((a, b) => (a === 'index.html' ? -1 : b === 'index.html' ? 1 : a.localeCompare(b)));
-  const pages = await Promise.all(
-    files.map(async (file) => ({
-      page: file.split(sep).join('/'),
-      links: extractLinks(await readFile(join(folder, file), 'utf8'), site),
-    })),
-  );
-  // The organisations' feeds are not on the page, only in its data.
+  if (SITE_URL && URL.canParse(SITE_URL)) roots.push(new URL((BASE_PATH ?? '').replace(/^\/*/, '/'), SITE_URL).href);
   const data = join(folder, 'organisations.json');
-  if (existsSync(data)) pages.push({ page: 'organisations.json', links: feedLinks(await readFile(data, 'utf8')) });
-  const links = mergeLinks(pages);
-  if (links.length === 0) {
-    console.log(`Aucun lien sortant dans ${display(folder)} (${files.length} page${files.length > 1 ? 's' : ''}).`);
-    return;
-  }
+  const feeds = existsSync(data) ? readFeeds(await readFile(data, 'utf8'), sources) : [];
+  // Under a BASE_PATH the pages link to /base/…, which the folder holds at /… (linkinator serves it on 127.0.0.1).
+  const base = (URL.canParse(canonical) ? new URL(canonical).pathname : '/').replace(/\/?$/, '/');
+  const basePattern = new RegExp(`^(http://127\\.0\\.0\\.1:\\d+)${base.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`);
 
-  const settings = { concurrency: concurrency ?? 4, timeoutMs: timeoutMs ?? 10_000, retries: retries ?? 1 };
-  console.log(
-    `Vérification de ${links.length} liens sortants de ${display(folder)} (${files.length} page${files.length > 1 ? 's' : ''}) : ` +
-      `${settings.concurrency} à la fois, délai ${formatDuration(settings.timeoutMs)}, ${settings.retries} nouvelle${settings.retries > 1 ? 's' : ''} tentative${settings.retries > 1 ? 's' : ''}.\n`,
-  );
-  const progress = process.stderr.isTTY;
+  const checker = new LinkChecker();
+  const results: LinkResult[] = [];
+  const redirects = new Map<string, string>();
+  const tries = new Map<string, number>();
+  checker.on('link', (result) => results.push(result));
+  checker.on('redirect', ({ url, targetUrl }) => targetUrl && redirects.set(url, targetUrl));
+  checker.on('retry', ({ url }) => tries.set(url, (tries.get(url) ?? 1) + 1));
+  const { concurrency, timeout, retries } = settings;
+  const options: Omit<CheckOptions, 'path'> = {
+    recurse: true, concurrency, timeout, redirects: 'warn', userAgent: USER_AGENT,
+    // Retry-After is honoured on a 429; 5xx, 429 and network errors are retried after 2 s (then 4 s…) plus up to 1 s.
+    retry: true, retryErrors: retries > 0, retryErrorsCount: retries, retryErrorsJitter: 1000,
+    linksToSkip: async (link) => isOwnAddress(link, roots),
+    urlRewriteExpressions: base === '/' ? [] : [{ pattern: basePattern, replacement: '$1/' }],
+  };
+  console.log(`Vérification de ${shown(folder)} : ${pages.length} page(s), ${feeds.length} fil(s), ${concurrency} requêtes à la fois, délai ${seconds(timeout)}, ${retries} nouvelle(s) tentative(s).\n`);
   const started = performance.now();
-  const results = await checkLinks(
-    links.map((link) => link.url),
-    {
-      ...settings,
-      onResult: progress ? (_result, done, total) => process.stderr.write(`\r${done}/${total} `) : () => {},
-    },
-  );
-  if (progress) process.stderr.write('\r\x1b[K');
-  const sources = new Map(links.map((link) => [link.url, link.sources]));
-  console.log(formatReport(results, sources, performance.now() - started));
-  const code = exitCodeFor(results);
-  if (code !== 0) {
-    console.log('Les liens BROKEN ou UNREACHABLE sont à corriger dans src/content/organisations/ (ou à revérifier plus tard si le site est seulement en panne).');
+  await checker.check({ ...options, path: pages.map((page) => join(folder, page)) });
+  if (feeds.length > 0) {
+    const temporary = await mkdtemp(join(tmpdir(), 'check-links-'));
+    await writeFile(join(temporary, 'index.html'), feeds.map((url) => `<a href="${escapeAttribute(url)}">fil</a>`).join('\n'));
+    await checker.check({ ...options, path: temporary }).finally(() => rm(temporary, { recursive: true, force: true }));
   }
-  process.exitCode = code;
+  const { text, broken } = formatReport(results, { sources, redirects, tries, folder, ms: performance.now() - started });
+  console.log(text);
+  if (broken) console.log('\nLes liens BROKEN ou UNREACHABLE sont à corriger dans src/content/organisations/ (ou à revérifier plus tard si le site est seulement en panne).');
+  process.exitCode = broken ? 1 : 0; // and 2 from fail(): no built site, wrong arguments
 }
 
 await main();

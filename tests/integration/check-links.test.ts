@@ -6,79 +6,48 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { checkLinks, type LinkResult } from '../../scripts/lib/links.ts';
+import { freePort } from '../support/free-port.ts';
 
 /**
- * `npm run check:links` and its `checkLinks`, against a local server only (the tests never reach the internet).
- * The pure parts of `scripts/lib/links.ts` (parsing, report, exit code) are unit-tested in tests/unit/links.test.ts.
+ * `npm run check:links` (linkinator, and what scripts/check-links.ts adds to it) against a local server only:
+ * the tests never reach the internet. The pure parts of scripts/lib/links.ts are unit-tested in tests/unit/links.test.ts.
  */
 
 const CLI = fileURLToPath(new URL('../../scripts/check-links.ts', import.meta.url));
-/** Short enough to keep the suite fast, long enough for a loopback answer. */
-const FAST = { timeoutMs: 300, retryDelayMs: 50 };
 
 let server: Server;
 let base = '';
 /** A port nobody listens on: connections are refused. */
 let closedPort = 0;
-let inFlight = 0;
-let maxInFlight = 0;
 const hits = new Map<string, number>();
 const userAgents = new Set<string>();
-
-function hitCount(method: string, path: string) {
-  return hits.get(`${method} ${path}`) ?? 0;
-}
+const hitCount = (method: string, path: string) => hits.get(`${method} ${path}`) ?? 0;
 
 beforeAll(async () => {
   server = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    const key = `${req.method} ${url.pathname}`;
-    hits.set(key, (hits.get(key) ?? 0) + 1);
+    const { pathname } = new URL(req.url ?? '/', 'http://localhost');
+    hits.set(`${req.method} ${pathname}`, hitCount(req.method ?? '', pathname) + 1);
     userAgents.add(req.headers['user-agent'] ?? '');
-    inFlight++;
-    maxInFlight = Math.max(maxInFlight, inFlight);
-    res.on('close', () => inFlight--);
     const send = (status: number, headers: Record<string, string> = {}) => {
       res.writeHead(status, { 'content-type': 'text/plain', ...headers });
       res.end(req.method === 'HEAD' ? undefined : `${status}\n`);
     };
-    switch (url.pathname) {
-      case '/ok':
-        return send(200);
-      case '/moved':
-        return send(301, { location: '/ok' });
-      case '/chain':
-        return send(302, { location: `${base}/moved` });
-      case '/loop':
-        return send(302, { location: '/loop' });
-      case '/gone':
-        return send(404);
-      case '/error':
-        return send(500);
-      case '/flaky': {
-        // 503 the first time, 200 afterwards: only a retry sees it OK.
-        const total = hitCount('HEAD', '/flaky') + hitCount('GET', '/flaky');
-        return send(total === 1 ? 503 : 200);
-      }
-      case '/no-head':
-        return send(req.method === 'HEAD' ? 405 : 200);
-      case '/slow':
-        setTimeout(() => send(200), 100);
-        return;
-      case '/hang':
-        return; // never answers
-      default:
-        return send(404);
-    }
+    const routes: Record<string, () => void> = {
+      '/ok': () => send(200),
+      '/moved': () => send(301, { location: '/ok' }),
+      '/chain': () => send(302, { location: `${base}/moved` }),
+      '/loop': () => send(302, { location: '/loop' }),
+      '/error': () => send(500),
+      // 503 to the HEAD and to its GET, then 200: only a retry sees it OK.
+      '/flaky': () => send(hitCount('HEAD', '/flaky') + hitCount('GET', '/flaky') <= 2 ? 503 : 200),
+      '/no-head': () => send(req.method === 'HEAD' ? 405 : 200),
+      '/hang': () => {}, // never answers
+    };
+    (routes[pathname] ?? (() => send(404)))();
   });
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-
-  const closed = createServer();
-  await new Promise<void>((done) => closed.listen(0, '127.0.0.1', done));
-  closedPort = (closed.address() as AddressInfo).port;
-  await new Promise<void>((done) => closed.close(() => done()));
+  closedPort = await freePort();
 });
 
 afterAll(async () => {
@@ -86,95 +55,13 @@ afterAll(async () => {
   await new Promise<void>((done) => server.close(() => done()));
 });
 
-beforeEach(() => {
-  hits.clear();
-  maxInFlight = 0;
-});
-
-function byUrl(results: LinkResult[]) {
-  return new Map(results.map((result) => [result.url.replace(base, ''), result]));
-}
-
-describe('checkLinks', () => {
-  it('classifies every kind of answer, quickly', async () => {
-    const paths = ['/ok', '/moved', '/chain', '/gone', '/error', '/flaky', '/hang', '/no-head', '/loop'];
-    const unreachable = `http://127.0.0.1:${closedPort}/`;
-    const started = performance.now();
-    const results = await checkLinks([...paths.map((path) => base + path), unreachable], { ...FAST, concurrency: 10 });
-    const elapsed = performance.now() - started;
-    const result = byUrl(results);
-
-    expect(results.map((r) => r.url)).toEqual([...paths.map((path) => base + path), unreachable]);
-
-    expect(result.get('/ok')).toMatchObject({ status: 'OK', codes: [200], finalUrl: `${base}/ok`, requests: 1 });
-    expect(hitCount('HEAD', '/ok')).toBeGreaterThanOrEqual(1);
-
-    expect(result.get('/moved')).toMatchObject({ status: 'REDIRECTED', codes: [301, 200], finalUrl: `${base}/ok` });
-    expect(result.get('/moved')?.detail).toBe(`→ ${base}/ok (301 → 200)`);
-    expect(result.get('/chain')).toMatchObject({ status: 'REDIRECTED', codes: [302, 301, 200], finalUrl: `${base}/ok` });
-
-    expect(result.get('/gone')).toMatchObject({ status: 'BROKEN', codes: [404], requests: 1 });
-    expect(result.get('/gone')?.detail).toBe('404 Not Found');
-
-    // 500 is retried once (as a GET), then reported.
-    expect(result.get('/error')).toMatchObject({ status: 'BROKEN', codes: [500], requests: 2 });
-    expect(result.get('/error')?.detail).toBe('500 Internal Server Error — 2 essais');
-    expect(hitCount('HEAD', '/error') + hitCount('GET', '/error')).toBe(2);
-
-    // 503 once, then 200: the retry makes it OK.
-    expect(result.get('/flaky')).toMatchObject({ status: 'OK', codes: [200], requests: 2 });
-
-    // HEAD refused with 405: the GET answers.
-    expect(result.get('/no-head')).toMatchObject({ status: 'OK', codes: [200], requests: 2 });
-    expect(hitCount('HEAD', '/no-head')).toBe(1);
-    expect(hitCount('GET', '/no-head')).toBe(1);
-
-    // Never answers: HEAD times out, the retry (a GET) too.
-    expect(result.get('/hang')).toMatchObject({ status: 'UNREACHABLE', codes: [], requests: 2 });
-    expect(result.get('/hang')?.detail).toBe('pas de réponse en 300 ms (délai dépassé) — 2 essais');
-    expect(result.get('/hang')?.ms).toBeGreaterThanOrEqual(2 * 300 - 20);
-
-    expect(result.get('/loop')).toMatchObject({ status: 'BROKEN', codes: [302] });
-    expect(result.get('/loop')?.detail).toContain('boucle de redirections');
-
-    expect(result.get(unreachable)).toMatchObject({ status: 'UNREACHABLE', codes: [], requests: 2 });
-    expect(result.get(unreachable)?.detail).toContain('connexion refusée (ECONNREFUSED)');
-
-    expect([...userAgents]).toEqual([expect.stringMatching(/^je-soutiens-link-checker\//)]);
-    // Everything in parallel: about the time of the hanging link, not the sum.
-    expect(elapsed).toBeLessThan(3000);
-  });
-
-  it('never has more links in flight than the bound', async () => {
-    const urls = Array.from({ length: 12 }, (_, i) => `${base}/slow?n=${i}`);
-    const started = performance.now();
-    const results = await checkLinks(urls, { ...FAST, concurrency: 3 });
-    const elapsed = performance.now() - started;
-
-    expect(results.every((r) => r.status === 'OK')).toBe(true);
-    expect(hitCount('HEAD', '/slow')).toBe(12);
-    expect(maxInFlight).toBe(3);
-    // 12 links of 100 ms, 3 at a time: 4 rounds.
-    expect(elapsed).toBeGreaterThanOrEqual(4 * 100 - 20);
-    expect(elapsed).toBeLessThan(3000);
-  });
-
-  it('checks a URL given twice only once, and keeps the input order', async () => {
-    const results = await checkLinks([`${base}/gone`, `${base}/ok`, `${base}/gone`], FAST);
-    expect(results.map((r) => [r.url, r.status])).toEqual([
-      [`${base}/gone`, 'BROKEN'],
-      [`${base}/ok`, 'OK'],
-    ]);
-    expect(hitCount('HEAD', '/gone')).toBe(1);
-  });
-
-});
+beforeEach(() => hits.clear());
 
 describe('npm run check:links', () => {
   let folder = '';
 
   beforeAll(async () => {
-    folder = await mkdtemp(join(tmpdir(), 'check-links-'));
+    folder = await mkdtemp(join(tmpdir(), 'check-links-test-'));
   });
 
   afterAll(async () => {
@@ -193,44 +80,75 @@ describe('npm run check:links', () => {
     });
   }
 
-  it('asks for a build when there is none', async () => {
-    const { code, stderr } = await run([join(folder, 'nothing-here')]);
-    expect(code).toBe(2);
-    expect(stderr).toContain('index.html n’existe pas. Lancez d’abord « npm run build ».');
+  it('asks for a build when there is none, refuses a wrong option, explains itself', async () => {
+    const none = await run([join(folder, 'nothing-here')]);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain('index.html n’existe pas. Lancez d’abord « npm run build ».');
+    const wrong = await run([folder, '--timeout', 'vite']);
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toContain('--timeout attend un nombre entier ≥ 1, pas « vite ».');
+    const help = await run(['--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('Code de sortie : 0 si tous les liens répondent');
   });
 
-  it('prints the table, problems first, and fails on a broken link', async () => {
+  it('lists the problems first, names the card of each link, and fails on a broken one', async () => {
+    // A site published under /site/ (its canonical URL says so): its own links are /site/…, held at /… in the folder.
     await writeFile(
       join(folder, 'index.html'),
-      `<main><a href="#cartes">Cartes</a><a href="/about/">À propos</a>
-        <h3><a href="${base}/ok">Carte OK</a></h3>
-        <p><a href="${base}/moved">déménagé</a> et <a href="${base}/gone?a=1&amp;b=2">disparu</a></p>
-        <h3><a href="http://127.0.0.1:${closedPort}/">Carte fermée</a></h3>
-        <p class="cta"><a href="${base}/ok">Faire un don</a></p></main>`,
+      `<head><link rel="canonical" href="https://je-soutiens.invalid/site/"></head><main>
+        <a href="#cartes">Cartes</a> <a href="/site/about/">À propos</a> <img src="/site/logo.svg" alt="">
+        <a href="${base}/own/page">moi</a> <a href="mailto:moi@example.org">écrire</a>
+        <ul><li class="card"><h3 class="name"><a href="${base}/ok">Carte OK</a></h3>
+          <div class="description"><p><a href="${base}/moved">déménagé</a>, <a href="${base}/gone?a=1&amp;b=2">disparu</a>,
+            <a href="${base}/flaky#haut">instable</a></p></div>
+        </li><li class="card"><h3 class="name"><a href="http://127.0.0.1:${closedPort}/">Carte fermée</a></h3>
+          <div class="description"><p><a href="${base}/hang">muet</a>, <a href="${base}/error">en panne</a>, <a href="${base}/loop">en boucle</a></p></div>
+          <p class="cta"><a href="${base}/ok">Faire un don <span aria-hidden="true">→</span></a></p>
+        </li></ul></main>`,
     );
+    await writeFile(join(folder, 'logo.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
+    const organisations = [{ name: 'Carte OK', feed: `${base}/feed` }, { name: 'Carte fermée', feed: null }];
+    await writeFile(join(folder, 'organisations.json'), JSON.stringify({ organisations }));
     const started = performance.now();
-    const { code, stdout } = await run([folder, '--timeout', '300', '--concurrency', '2']);
+    const { code, stdout } = await run([folder, '--timeout', '300', '--site', `${base}/own/`]);
     const elapsed = performance.now() - started;
 
     expect(code).toBe(1);
-    const rows = stdout.split('\n').filter((line) => /^(OK|REDIRECTED|BROKEN|UNREACHABLE) /.test(line));
-    expect(rows).toHaveLength(4);
-    expect(rows[0]).toMatch(new RegExp(`^BROKEN +${base}/gone\\?a=1&b=2 +404 Not Found +Carte OK › disparu$`));
-    expect(rows[1]).toMatch(/^UNREACHABLE +http:\/\/127\.0\.0\.1:\d+\/ +connexion refusée \(ECONNREFUSED\) — 2 essais +Carte fermée$/);
-    expect(rows[2]).toMatch(new RegExp(`^REDIRECTED +${base}/moved +→ ${base}/ok \\(301 → 200\\) +Carte OK › déménagé$`));
-    expect(rows[3]).toMatch(new RegExp(`^OK +${base}/ok +200 OK +Carte OK ; Carte fermée › Faire un don$`));
-    expect(stdout).toMatch(/4 liens sortants vérifiés en [\d,]+ m?s : 1 OK, 1 REDIRECTED, 1 BROKEN, 1 UNREACHABLE\./);
-    // The refused connection waits for the 1 s retry delay, nothing else is slow.
-    expect(elapsed).toBeLessThan(5000);
+    const lines = stdout.split('\n').filter((line) => /^(REDIRECTED|BROKEN|UNREACHABLE) /.test(line));
+    const line = (verdict: string, url: string, detail: string, where: string) => `${verdict.padEnd(11)}  ${url} : ${detail} — ${where}`;
+    // Problems first, in the order they were found within each verdict.
+    expect(lines.slice(0, 4).toSorted()).toEqual([
+      line('BROKEN', '/about/', '404 Not Found', '« À propos » (index.html)'),
+      line('BROKEN', `${base}/error`, '500 Internal Server Error (2 essais)', 'Carte fermée (lien de la description)'),
+      line('BROKEN', `${base}/feed`, '404 Not Found', 'Carte OK (fil)'),
+      line('BROKEN', `${base}/gone?a=1&b=2`, '404 Not Found', 'Carte OK (lien de la description)'),
+    ].toSorted());
+    expect(lines.slice(4, 7).toSorted()).toEqual([
+      line('UNREACHABLE', `${base}/hang`, 'pas de réponse dans le délai (délai dépassé) (2 essais)', 'Carte fermée (lien de la description)'),
+      line('UNREACHABLE', `${base}/loop`, 'trop de redirections (une boucle ?) (2 essais)', 'Carte fermée (lien de la description)'),
+      line('UNREACHABLE', `http://127.0.0.1:${closedPort}/`, 'connexion refusée (ECONNREFUSED) (2 essais)', 'Carte fermée (lien de la carte)'),
+    ].toSorted());
+    expect(lines.slice(7)).toEqual([line('REDIRECTED', `${base}/moved`, `→ ${base}/ok`, 'Carte OK (lien de la description)')]);
+    // /ok (card link and call to action), /flaky (503 to the HEAD and its GET, 200 to the retry), index.html, logo.svg.
+    expect(stdout).toMatch(/\n\n12 liens vérifiés en [\d,]+\ss : 4 OK, 1 REDIRECTED, 4 BROKEN, 3 UNREACHABLE\.\n/);
+    expect(hitCount('HEAD', '/flaky') + hitCount('GET', '/flaky')).toBe(3);
+    // The site's own addresses are never visited; every request says who is asking.
+    expect(hitCount('GET', '/own/page') + hitCount('HEAD', '/own/page')).toBe(0);
+    expect([...userAgents]).toEqual([expect.stringMatching(/^je-soutiens-link-checker\//)]);
+    // The retries wait 2 to 3 s, in parallel; nothing else is slow.
+    expect(elapsed).toBeLessThan(10_000);
   });
 
-  it('exits 0 when every link answers, even redirected', async () => {
+  it('exits 0 when every link answers, even redirected, and asks with GET when HEAD is refused', async () => {
     const ok = join(folder, 'ok');
     await mkdir(ok, { recursive: true });
     await writeFile(join(ok, 'index.html'), `<a href="${base}/chain">chaîne</a> <a href="${base}/no-head">sans HEAD</a>`);
     const { code, stdout } = await run([ok]);
     expect(code).toBe(0);
-    expect(stdout).toContain('2 liens sortants vérifiés');
-    expect(stdout).toContain(': 1 OK, 1 REDIRECTED, 0 BROKEN, 0 UNREACHABLE.');
+    expect(stdout).toMatch(/3 liens vérifiés en [\d,]+\ss : 2 OK, 1 REDIRECTED, 0 BROKEN, 0 UNREACHABLE\./);
+    expect(stdout).toContain(`REDIRECTED   ${base}/chain : → ${base}/ok — « chaîne » (index.html)`);
+    // 405 to the HEAD, then one GET, which answers.
+    expect([hitCount('HEAD', '/no-head'), hitCount('GET', '/no-head')]).toEqual([1, 1]);
   });
 });

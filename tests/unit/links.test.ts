@@ -1,110 +1,71 @@
 import { describe, expect, it } from 'vitest';
-import { checkLinks, describeNetworkError, exitCodeFor, extractLinks, feedLinks, formatReport, type LinkResult } from '../../scripts/lib/links.ts';
+import { describeFailure, isOwnAddress, readFeeds, readPage, type Sources } from '../../scripts/lib/links.ts';
 
 /**
- * The pure parts of `npm run check:links` (scripts/lib/links.ts): no server, no network. `checkLinks` against
- * a real local server, and the command itself, are in tests/integration/check-links.test.ts.
+ * What `npm run check:links` adds to linkinator (scripts/lib/links.ts): no server, no network. The command against
+ * a local server, with its report and exit codes, is in tests/integration/check-links.test.ts.
  */
 
-describe('checkLinks, with a failing fetch', () => {
-  it('names TLS and DNS failures', async () => {
-    const failing = (code: string): typeof fetch => async () => {
-      throw new TypeError('fetch failed', { cause: Object.assign(new Error(code), { code }) });
-    };
-    const [tls] = await checkLinks(['https://expired.example/'], { timeoutMs: 300, retryDelayMs: 50, fetchImpl: failing('CERT_HAS_EXPIRED') });
-    expect(tls).toMatchObject({ status: 'UNREACHABLE', detail: 'erreur TLS (CERT_HAS_EXPIRED) — 2 essais' });
-    expect(describeNetworkError(new TypeError('fetch failed', { cause: { code: 'ENOTFOUND' } }), 1000)).toBe(
-      'nom de domaine introuvable (DNS ENOTFOUND)',
+describe('readPage', () => {
+  const html = `<!doctype html><html lang="fr"><head>
+    <link rel="canonical" href="https://je-soutiens.example/">
+    <script>const a = '<li class="card"><a href="https://in-a-script.example/">x</a>';</script>
+    </head><body>
+    <nav><a href="#medias">Médias</a> <a href="https://ailleurs.example/">hors carte</a></nav>
+    <ul class="cards"><li class="card h-card" id="societer">
+      <div class="logo-tile"><img src="/_astro/logo.webp" alt=""></div>
+      <h3 class="name"><a class="p-name u-url" href="https://fr.ulule.com/societer-usul/">SOCIETER</a></h3>
+      <!-- <a href="https://commented-out.example/">old</a> -->
+      <div class="description p-note"><p>Elle prolonge <a href='https://www.youtube.com/playlist?list=PL1&amp;index=2#t'><em>Mes Chers
+        Contemporains</em></a>.</p><ul><li><a href=https://unquoted.example/path>ceci</a></li></ul></div>
+      <p class="cta"><a HREF="https://fr.ulule.com/societer-usul/#rewards">Soutenir<span aria-hidden="true">&nbsp;→</span></a></p>
+    </li><li class="card">
+      <h3 class="name"><a href="https://www.laquadrature.net/">La&nbsp;Quadrature
+        du Net</a></h3>
+      <p><a href="mailto:contact@example.org">Écrire</a> <a href="/a-propos/">À propos</a></p>
+    </li></ul></body></html>`;
+
+  it('names the card and the part of the card that holds each link, and reads the canonical address', () => {
+    const sources: Sources = new Map();
+    expect(readPage(html, sources)).toBe('https://je-soutiens.example/');
+    expect(readPage('<p>rien</p>', new Map())).toBeUndefined();
+    expect(sources).toEqual(
+      new Map([
+        ['https://fr.ulule.com/societer-usul/', ['SOCIETER (lien de la carte)', 'SOCIETER (appel à l’action)']],
+        ['https://www.youtube.com/playlist?list=PL1&index=2', ['SOCIETER (lien de la description)']],
+        ['https://unquoted.example/path', ['SOCIETER (lien de la description)']],
+        ['https://www.laquadrature.net/', ['La Quadrature du Net (lien de la carte)']],
+      ]),
     );
   });
 });
 
-describe('formatReport and exitCodeFor', () => {
-  const result = (url: string, status: LinkResult['status'], detail: string): LinkResult => ({
-    url,
-    status,
-    detail,
-    codes: [],
-    finalUrl: url,
-    requests: 1,
-    ms: 1,
-  });
-  const results = [
-    result('https://a.example/', 'OK', '200 OK'),
-    result('https://b.example/', 'REDIRECTED', '→ https://b.example/new (301 → 200)'),
-    result('https://c.example/', 'UNREACHABLE', 'connexion refusée (ECONNREFUSED)'),
-    result('https://d.example/', 'BROKEN', '404 Not Found'),
-  ];
-
-  it('puts problems first and counts', () => {
-    const report = formatReport(results, new Map([['https://d.example/', ['Carte D', 'Carte E › Don']]]), 1234);
-    const lines = report.split('\n');
-    expect(lines[0]).toMatch(/^ÉTAT\s+LIEN\s+RÉSULTAT\s+OÙ$/);
-    expect(lines.slice(2, 6).map((line) => line.split(/\s+/)[0])).toEqual(['BROKEN', 'UNREACHABLE', 'REDIRECTED', 'OK']);
-    expect(lines[2]).toMatch(/^BROKEN\s+https:\/\/d\.example\/\s+404 Not Found\s+Carte D ; Carte E › Don$/);
-    expect(lines.at(-1)).toBe('4 liens sortants vérifiés en 1,2 s : 1 OK, 1 REDIRECTED, 1 BROKEN, 1 UNREACHABLE.');
-  });
-
-  it('fails only on broken or unreachable links', () => {
-    expect(exitCodeFor(results)).toBe(1);
-    expect(exitCodeFor(results.slice(0, 2))).toBe(0);
-    expect(exitCodeFor([])).toBe(0);
+describe('isOwnAddress', () => {
+  it('knows the site and everything under it, at its root or under a sub-path (BASE_PATH)', () => {
+    expect(isOwnAddress('https://mon-site.example/page', ['https://mon-site.example/'])).toBe(true);
+    expect(isOwnAddress('https://ailleurs.example/', ['https://mon-site.example/'])).toBe(false);
+    const roots = ['https://owner.github.io/je-soutiens'];
+    expect(['https://owner.github.io/je-soutiens', 'https://owner.github.io/je-soutiens/rss.xml?x=1'].map((url) => isOwnAddress(url, roots))).toEqual([true, true]);
+    expect(['https://owner.github.io/', 'https://owner.github.io/je-soutiens-bis/'].map((url) => isOwnAddress(url, roots))).toEqual([false, false]);
   });
 });
 
-describe('extractLinks', () => {
-  const html = `<!doctype html><html lang="fr"><head>
-    <link rel="canonical" href="https://je-soutiens.example/">
-    <link rel="icon" href="/favicon.svg">
-    <script>const a = '<a href="https://in-a-script.example/">x</a>';</script>
-    </head><body>
-    <nav><a href="#medias">Médias</a> <a href='/a-propos/'>À propos</a> <a href="https://je-soutiens.example/#top">Haut</a></nav>
-    <h2 id="medias">Médias indépendants</h2>
-    <!-- <a href="https://commented-out.example/">old</a> -->
-    <ul><li class="card">
-      <div class="logo-tile"><img src="/_astro/logo.webp" alt=""></div>
-      <h3 class="name"><a data-astro-cid-x href="https://fr.ulule.com/societer-usul/">SOCIETER</a></h3>
-      <div class="description"><p>Elle prolonge <a title="a > b" href='https://www.youtube.com/playlist?list=PL1&amp;index=2'><em>Mes Chers
-        Contemporains</em></a> et <a href=https://unquoted.example/path>ceci</a>.</p></div>
-      <p class="cta"><a class="cta" HREF="https://fr.ulule.com/societer-usul/#rewards">Soutenir<span aria-hidden="true">&nbsp;→</span></a></p>
-    </li><li class="card">
-      <h3 class="name"><a href="https://www.laquadrature.net/">La Quadrature du Net</a></h3>
-      <p><a href="mailto:contact@example.org">Écrire</a> <a href="javascript:void(0)">rien</a> <a name="x">ancre</a></p>
-      <p class="cta"><a href="https://www.laquadrature.net/donner/"><img src="/heart.svg" alt="Faire un don"></a></p>
-    </li></ul></body></html>`;
-
-  it('keeps outbound links once each, with where they appear', () => {
-    expect(extractLinks(html)).toEqual([
-      { url: 'https://fr.ulule.com/societer-usul/', sources: ['SOCIETER', 'SOCIETER › Soutenir'] },
-      {
-        url: 'https://www.youtube.com/playlist?list=PL1&index=2',
-        sources: ['SOCIETER › Mes Chers Contemporains'],
-      },
-      { url: 'https://unquoted.example/path', sources: ['SOCIETER › ceci'] },
-      { url: 'https://www.laquadrature.net/', sources: ['La Quadrature du Net'] },
-      { url: 'https://www.laquadrature.net/donner/', sources: ['La Quadrature du Net › Faire un don'] },
-    ]);
-  });
-
-  it('leaves the site itself out when told its address', () => {
-    const page = '<a href="https://mon-site.example/page">moi</a> <a href="https://ailleurs.example/">autre</a>';
-    expect(extractLinks(page).map((l) => l.url)).toEqual(['https://mon-site.example/page', 'https://ailleurs.example/']);
-    expect(extractLinks(page, 'https://mon-site.example/').map((l) => l.url)).toEqual(['https://ailleurs.example/']);
-  });
-
-  it('knows a site published under a sub-path (BASE_PATH)', () => {
-    const page = `<head><link rel=canonical href="https://owner.github.io/je-soutiens/"></head>
-      <a href="https://owner.github.io/je-soutiens">accueil</a> <a href="https://owner.github.io/je-soutiens/rss.xml">RSS</a>
-      <a href="https://owner.github.io/">mon profil</a> <a href="https://owner.github.io/je-soutiens-bis/">autre projet</a>`;
-    const expected = ['https://owner.github.io/', 'https://owner.github.io/je-soutiens-bis/'];
-    expect(extractLinks(page).map((l) => l.url)).toEqual(expected);
-    expect(extractLinks(page.replace(/<head>.*<\/head>/, ''), 'https://owner.github.io/je-soutiens').map((l) => l.url)).toEqual(expected);
-  });
-});
-
-describe('feedLinks', () => {
+describe('readFeeds', () => {
   it('takes the organisations’ feeds from organisations.json, named after their organisation', () => {
     const json = JSON.stringify({ organisations: [{ name: 'A', feed: 'https://a.example/rss' }, { name: 'B', feed: null }] });
-    expect(feedLinks(json)).toEqual([{ url: 'https://a.example/rss', sources: ['fil de A'] }]);
+    const sources: Sources = new Map([['https://a.example/rss', ['A (lien de la carte)']]]);
+    expect(readFeeds(json, sources)).toEqual(['https://a.example/rss']);
+    expect(sources).toEqual(new Map([['https://a.example/rss', ['A (lien de la carte)', 'A (fil)']]]));
+  });
+});
+
+describe('describeFailure', () => {
+  it('names TLS, DNS and timeout failures in French', () => {
+    const failed = (code: string) => new TypeError('fetch failed', { cause: Object.assign(new Error(code), { code }) });
+    expect(describeFailure(failed('CERT_HAS_EXPIRED'))).toBe('erreur TLS (CERT_HAS_EXPIRED)');
+    expect(describeFailure(failed('ENOTFOUND'))).toBe('nom de domaine introuvable (ENOTFOUND)');
+    expect(describeFailure(new DOMException('The operation was aborted due to timeout', 'TimeoutError'))).toBe(
+      'pas de réponse dans le délai (délai dépassé)',
+    );
   });
 });
