@@ -71,7 +71,9 @@ describe('npm run check:links', () => {
   /** Runs the command without blocking the event loop (the test server lives in this process). */
   function run(args: string[]) {
     return new Promise<{ code: number | null; stdout: string; stderr: string }>((done) => {
-      const child = spawn(process.execPath, [CLI, ...args], { env: { ...process.env, SITE_URL: '' } });
+      // No proxy: linkinator would send even its loopback requests through one.
+      const noProxy = { https_proxy: '', HTTPS_PROXY: '', http_proxy: '', HTTP_PROXY: '' };
+      const child = spawn(process.execPath, [CLI, ...args], { env: { ...process.env, ...noProxy, SITE_URL: '' } });
       let stdout = '';
       let stderr = '';
       child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
