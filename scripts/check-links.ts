@@ -39,7 +39,16 @@ async function main(): Promise<void> {
   let args;
   try {
     const number = { type: 'string' } as const;
-    args = parseArgs({ allowPositionals: true, options: { concurrency: number, timeout: number, retries: number, site: { type: 'string', multiple: true }, help: { type: 'boolean', short: 'h' } } });
+    args = parseArgs({
+      allowPositionals: true,
+      options: {
+        concurrency: number,
+        timeout: number,
+        retries: number,
+        site: { type: 'string', multiple: true },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
   } catch (error) {
     return fail(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
   }
@@ -49,12 +58,14 @@ async function main(): Promise<void> {
   const settings = { concurrency: 4, timeout: 10_000, retries: 1 };
   for (const name of ['concurrency', 'timeout', 'retries'] as const) {
     const [value = String(settings[name]), min] = [values[name], name === 'retries' ? 0 : 1];
-    if (!Number.isInteger(Number(value)) || Number(value) < min) return fail(`--${name} attend un nombre entier ≥ ${min}, pas « ${value} ».`);
+    if (!Number.isInteger(Number(value)) || Number(value) < min)
+      return fail(`--${name} attend un nombre entier ≥ ${min}, pas « ${value} ».`);
     settings[name] = Number(value);
   }
   const folder = positionals[0] ? resolve(positionals[0]) : fileURLToPath(new URL('../dist', import.meta.url));
   const shown = (path: string) => (relative(process.cwd(), path).startsWith('..') ? path : relative(process.cwd(), path) || '.');
-  if (!existsSync(join(folder, 'index.html'))) return fail(`Pas de site construit : ${shown(join(folder, 'index.html'))} n’existe pas. Lancez d’abord « npm run build ».`);
+  if (!existsSync(join(folder, 'index.html')))
+    return fail(`Pas de site construit : ${shown(join(folder, 'index.html'))} n’existe pas. Lancez d’abord « npm run build ».`);
 
   // Where each link is, and the site's own roots: the home page's canonical URL, --site, SITE_URL + BASE_PATH.
   const sources: Sources = new Map();
@@ -79,13 +90,22 @@ async function main(): Promise<void> {
   checker.on('retry', ({ url }) => tries.set(url, (tries.get(url) ?? 1) + 1));
   const { concurrency, timeout, retries } = settings;
   const options: Omit<CheckOptions, 'path'> = {
-    recurse: true, concurrency, timeout, redirects: 'warn', userAgent: USER_AGENT,
+    recurse: true,
+    concurrency,
+    timeout,
+    redirects: 'warn',
+    userAgent: USER_AGENT,
     // Retry-After is honoured on a 429; 5xx, 429 and network errors are retried after 2 s (then 4 s…) plus up to 1 s.
-    retry: true, retryErrors: retries > 0, retryErrorsCount: retries, retryErrorsJitter: 1000,
+    retry: true,
+    retryErrors: retries > 0,
+    retryErrorsCount: retries,
+    retryErrorsJitter: 1000,
     linksToSkip: async (link) => isOwnAddress(link, roots),
     urlRewriteExpressions: base === '/' ? [] : [{ pattern: basePattern, replacement: '$1/' }],
   };
-  console.log(`Vérification de ${shown(folder)} : ${pages.length} page(s), ${feeds.length} fil(s), ${concurrency} requêtes à la fois, délai ${seconds(timeout)}, ${retries} nouvelle(s) tentative(s).\n`);
+  console.log(
+    `Vérification de ${shown(folder)} : ${pages.length} page(s), ${feeds.length} fil(s), ${concurrency} requêtes à la fois, délai ${seconds(timeout)}, ${retries} nouvelle(s) tentative(s).\n`,
+  );
   const started = performance.now();
   await checker.check({ ...options, path: pages.map((page) => join(folder, page)) });
   if (feeds.length > 0) {
@@ -95,7 +115,10 @@ async function main(): Promise<void> {
   }
   const { text, broken } = formatReport(results, { sources, redirects, tries, folder, ms: performance.now() - started });
   console.log(text);
-  if (broken) console.log('\nLes liens BROKEN ou UNREACHABLE sont à corriger dans src/content/organisations/ (ou à revérifier plus tard si le site est seulement en panne).');
+  if (broken)
+    console.log(
+      '\nLes liens BROKEN ou UNREACHABLE sont à corriger dans src/content/organisations/ (ou à revérifier plus tard si le site est seulement en panne).',
+    );
   process.exitCode = broken ? 1 : 0; // and 2 from fail(): no built site, wrong arguments
 }
 

@@ -35,7 +35,8 @@ export function readPage(html: string, sources: Sources): string | undefined {
       }
     }
   }
-  return DomUtils.findOne((element) => element.name === 'link' && element.attribs['rel'] === 'canonical', document.children)?.attribs['href'];
+  const canonical = DomUtils.findOne((element) => element.name === 'link' && element.attribs['rel'] === 'canonical', document.children);
+  return canonical?.attribs['href'];
 }
 
 /** Adds the organisations' feeds (`feed` in the built organisations.json: they are not on the page) to `sources`. */
@@ -52,7 +53,11 @@ export function isOwnAddress(url: string, roots: string[]): boolean {
   return roots.some((root) => folder(url).startsWith(folder(root)));
 }
 
-const REASONS: Record<string, string> = { ENOTFOUND: 'nom de domaine introuvable', ECONNREFUSED: 'connexion refusée', ECONNRESET: 'connexion coupée' };
+const REASONS: Record<string, string> = {
+  ENOTFOUND: 'nom de domaine introuvable',
+  ECONNREFUSED: 'connexion refusée',
+  ECONNRESET: 'connexion coupée',
+};
 
 /** A short French reason for a failed request (linkinator keeps fetch's error, whose cause holds the system code). */
 export function describeFailure(error: unknown): string {
@@ -73,7 +78,10 @@ type Verdict = 'OK' | 'REDIRECTED' | 'BROKEN' | 'UNREACHABLE';
  * redirected, problems first, with where it is (its card, else its text and page), then the count of each verdict.
  * `folder`, the site's, is left out of its files' addresses; `ms`: how long it took.
  */
-export function formatReport(results: LinkResult[], seen: { sources: Sources; redirects: Map<string, string>; tries: Map<string, number>; folder: string; ms: number }) {
+export function formatReport(
+  results: LinkResult[],
+  seen: { sources: Sources; redirects: Map<string, string>; tries: Map<string, number>; folder: string; ms: number },
+) {
   const told = new Map<string, { verdict: Verdict; line: string }>();
   for (const { url, state, status = 0, failureDetails = [], displayText, parent = '' } of results) {
     // Skipped (the site's own address, mailto:…), already told, or the page that lists the feeds.
@@ -81,7 +89,8 @@ export function formatReport(results: LinkResult[], seen: { sources: Sources; re
     const target = seen.redirects.get(url);
     const verdict = state === LinkState.OK ? (target ? 'REDIRECTED' : 'OK') : status ? 'BROKEN' : 'UNREACHABLE';
     const code = `${status} ${STATUS_CODES[status] ?? ''}`.trim() + (target ? ` après redirection vers ${target}` : '');
-    const detail = verdict === 'REDIRECTED' ? `→ ${target}` : status ? code : describeFailure(failureDetails.find((item) => item instanceof Error));
+    const detail =
+      verdict === 'REDIRECTED' ? `→ ${target}` : status ? code : describeFailure(failureDetails.find((item) => item instanceof Error));
     const tries = (seen.tries.get(url) ?? 1) > 1 ? ` (${seen.tries.get(url)} essais)` : '';
     const page = relative(seen.folder, parent);
     const where = seen.sources.get(url)?.join(' ; ') ?? (displayText ? `« ${displayText} » (${page})` : page);
@@ -93,5 +102,8 @@ export function formatReport(results: LinkResult[], seen: { sources: Sources; re
   const problems = (['BROKEN', 'UNREACHABLE', 'REDIRECTED'] as const).flatMap((verdict) => of(verdict).map((entry) => entry.line));
   const counts = (['OK', 'REDIRECTED', 'BROKEN', 'UNREACHABLE'] as const).map((verdict) => `${of(verdict).length} ${verdict}`);
   const summary = `${all.length} lien${all.length > 1 ? 's' : ''} vérifié${all.length > 1 ? 's' : ''} en ${seconds(seen.ms)} : ${counts.join(', ')}.`;
-  return { text: [...problems, ...(problems.length ? [''] : []), summary].join('\n'), broken: of('BROKEN').length + of('UNREACHABLE').length > 0 };
+  return {
+    text: [...problems, ...(problems.length ? [''] : []), summary].join('\n'),
+    broken: of('BROKEN').length + of('UNREACHABLE').length > 0,
+  };
 }

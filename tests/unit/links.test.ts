@@ -44,15 +44,20 @@ describe('isOwnAddress', () => {
   it('knows the site and everything under it, at its root or under a sub-path (BASE_PATH)', () => {
     expect(isOwnAddress('https://mon-site.example/page', ['https://mon-site.example/'])).toBe(true);
     expect(isOwnAddress('https://ailleurs.example/', ['https://mon-site.example/'])).toBe(false);
-    const roots = ['https://owner.github.io/je-soutiens'];
-    expect(['https://owner.github.io/je-soutiens', 'https://owner.github.io/je-soutiens/rss.xml?x=1'].map((url) => isOwnAddress(url, roots))).toEqual([true, true]);
-    expect(['https://owner.github.io/', 'https://owner.github.io/je-soutiens-bis/'].map((url) => isOwnAddress(url, roots))).toEqual([false, false]);
+    const own = (url: string) => isOwnAddress(url, ['https://owner.github.io/je-soutiens']);
+    expect([own('https://owner.github.io/je-soutiens'), own('https://owner.github.io/je-soutiens/rss.xml?x=1')]).toEqual([true, true]);
+    expect([own('https://owner.github.io/'), own('https://owner.github.io/je-soutiens-bis/')]).toEqual([false, false]);
   });
 });
 
 describe('readFeeds', () => {
   it('takes the organisations’ feeds from organisations.json, named after their organisation', () => {
-    const json = JSON.stringify({ organisations: [{ name: 'A', feed: 'https://a.example/rss' }, { name: 'B', feed: null }] });
+    const json = JSON.stringify({
+      organisations: [
+        { name: 'A', feed: 'https://a.example/rss' },
+        { name: 'B', feed: null },
+      ],
+    });
     const sources: Sources = new Map([['https://a.example/rss', ['A (lien de la carte)']]]);
     expect(readFeeds(json, sources)).toEqual(['https://a.example/rss']);
     expect(sources).toEqual(new Map([['https://a.example/rss', ['A (lien de la carte)', 'A (fil)']]]));
