@@ -104,9 +104,29 @@ function yamlScalar(value: string): string {
   return stringify(value, { lineWidth: 0 }).trimEnd();
 }
 
-/** The name as Markdown text: no character may start a tag or a formatting. */
-function markdownText(name: string): string {
-  return name.replace(/[\\`*_[\]]/g, '\\$&').replace(/</g, '‹').replace(/>/g, '›');
+/** Text as Markdown that renders as that text: no character may start a tag, a formatting or a heading. */
+function markdownText(text: string): string {
+  return text
+    .replace(/[\\`*_[\]]|^#/g, '\\$&')
+    .replace(/</g, '‹')
+    .replace(/>/g, '›');
+}
+
+/** Addresses Markdown turns into links by itself (GFM autolinks: `https://…`, `www.…`, without a final punctuation). */
+const BARE_ADDRESS = /\b(?:https?:\/\/|www\.)[^\s‹›]*[^\s‹›.,:;!?'")»]/gi;
+
+/**
+ * The page's description as the build accepts it: the addresses it would refuse as links (user info, mixed
+ * alphabets) are left out, each said in `report`; the rest is escaped by `markdownText`.
+ */
+function descriptionText(description: string, report: (line: string) => void): string {
+  const kept = description.replace(BARE_ADDRESS, (address) => {
+    const asLink = address.startsWith('www.') ? `http://${address}` : address;
+    if (userInfoOf(asLink) === undefined && mixedScriptLabel(asLink) === undefined) return address;
+    report(fromAddressMessages.addressLeftOut(address));
+    return '…';
+  });
+  return markdownText(kept);
 }
 
 interface NewEntry {
@@ -185,7 +205,7 @@ function entryText({ name, url, logoFile, category, placeholderLogo: isPlacehold
     '---',
     '',
     description
-      ? markdownText(description.value)
+      ? description.value
       : `Décrivez ici en deux ou trois phrases ce que fait ${markdownText(name)} et pourquoi vous la soutenez.`,
     '',
   ].join('\n');
@@ -318,9 +338,15 @@ async function main(argv: string[]): Promise<number> {
   // The organisation's page: its name (the owner's wins), a first description, and a logo unless one is given.
   const reading = await readAddress(url, { wantLogo: logo === undefined, limits: FETCH_LIMITS });
   for (const line of reading.report) console.log(line);
-  const name = request.name ?? reading.name?.value ?? nameFromHost(url);
+  let name = request.name ?? reading.name?.value ?? nameFromHost(url);
   if (!request.name && !reading.name) console.log(fromAddressMessages.nameFromHost(name));
+  // A page's name with no letter to make a file name of (« 🌍🌱 », « — | — »): the host's, as when it gives none.
+  if (!request.name && reading.name && !fileNameOf(name)) {
+    name = nameFromHost(url);
+    console.log(fromAddressMessages.nameWithoutLetters(reading.name.value, name));
+  }
   const foundLogo = logo === undefined ? reading.logo : undefined;
+  const description = reading.description && { ...reading.description, value: descriptionText(reading.description.value, console.log) };
 
   const slug = fileNameOf(name);
   if (!slug) throw new Refusal(newEntryMessages.noSlug(name));
@@ -338,7 +364,7 @@ async function main(argv: string[]): Promise<number> {
     logoFile: `./${slug}.${logoExtension}`,
     category,
     placeholderLogo: logo === undefined && !foundLogo,
-    description: reading.description,
+    description,
   });
   // Never write a file the build would read differently from what was asked.
   const written = frontmatterOf(text);

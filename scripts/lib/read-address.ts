@@ -46,6 +46,35 @@ function cleanText(text: string, maxLength: number): string {
   return clean.length <= maxLength ? clean : `${clean.slice(0, maxLength - 1).replace(/\s+\S*$/, '')}…`;
 }
 
+/** A `charset=` in a Content-Type, or in a `<meta charset>` / `<meta http-equiv="Content-Type">`. */
+const CHARSET = /\bcharset\s*=\s*["']?\s*([\w.:-]+)/i;
+const META_CHARSET = /<meta\s[^>]*?charset\s*=\s*["']?\s*([\w.:-]+)/i;
+const BYTE_ORDER_MARKS: [number[], string][] = [
+  [[0xef, 0xbb, 0xbf], 'utf-8'],
+  [[0xfe, 0xff], 'utf-16be'],
+  [[0xff, 0xfe], 'utf-16le'],
+];
+
+/**
+ * The page's text in the encoding it declares, in the order of the WHATWG encoding rules: a byte order mark,
+ * then the HTTP header, then a `<meta>` in the first 1024 bytes; UTF-8 when none is given or known. Many older
+ * French sites are in ISO-8859-1 or windows-1252 (which `TextDecoder` reads for both labels, as browsers do).
+ */
+export function decodePage(body: Buffer, contentType: string): string {
+  const bom = BYTE_ORDER_MARKS.find(([bytes]) => bytes.every((byte, index) => body[index] === byte))?.[1];
+  // A page cannot declare UTF-16 in its own bytes: it would not be readable to find the declaration (WHATWG).
+  const meta = META_CHARSET.exec(body.subarray(0, 1024).toString('latin1'))?.[1]?.replace(/^utf-16\w*$/i, 'utf-8');
+  for (const label of [bom, CHARSET.exec(contentType)?.[1], meta]) {
+    if (!label) continue;
+    try {
+      return new TextDecoder(label).decode(body);
+    } catch {
+      // An unknown label: the next declaration, or UTF-8.
+    }
+  }
+  return new TextDecoder().decode(body);
+}
+
 export async function readAddress(address: string, { wantLogo, limits }: { wantLogo: boolean; limits: ReadLimits }): Promise<AddressReading> {
   const report: string[] = [fromAddressMessages.reading(address)];
   const pageLimits: FetchLimits = { timeoutMs: limits.timeoutMs, maxBytes: limits.pageBytes };
@@ -53,7 +82,7 @@ export async function readAddress(address: string, { wantLogo, limits }: { wantL
   try {
     const response = await fetchLimited(address, pageLimits);
     if (!/html/i.test(response.contentType)) throw new FetchProblem(fetchMessages.notHtml(response.url, response.contentType));
-    page = { ...readOrganisationPage(response.body.toString('utf8'), response.url), url: response.url };
+    page = { ...readOrganisationPage(decodePage(response.body, response.contentType), response.url), url: response.url };
   } catch (error) {
     if (!(error instanceof FetchProblem)) throw error;
     return { report, problem: fromAddressMessages.pageUnreadable(error.message) };

@@ -125,6 +125,20 @@ beforeAll(async () => {
     // Another colour: the same bytes as another site's logo would be published once, under that site's name.
     '/apple-512.png': send('image/png', await png(512, 512, '#884422')),
   });
+  // Older French sites: ISO-8859-1 declared by the server, windows-1252 declared only in the page.
+  site('www.latin1.test', {
+    '/': send('text/html; charset=ISO-8859-1', Buffer.from('<html><head><meta property="og:site_name" content="Médecins du Monde"><meta name="description" content="Soigner les populations les plus vulnérables, ici et là-bas."></head></html>', 'latin1')),
+  });
+  site('www.cp1252.test', {
+    '/': send('text/html', Buffer.from('<html><head><meta http-equiv="Content-Type" content="text/html; charset=windows-1252"><title>L\x92\x8cuvre des Écoles</title></head></html>', 'latin1')),
+  });
+  // A description the build would refuse as written: a heading, an address with user info, a host mixing alphabets.
+  site('www.diese.test', {
+    '/': send('text/html', page('<meta property="og:site_name" content="Dièse"><meta property="og:description" content="# Rejoignez-nous ! Écrivez à https://www.diese.test@evil.example/ ou lisez www.lеmediatv.fr, et https://www.diese.test/agir.">')),
+  });
+  // Names with nothing to make a file name of.
+  site('www.emoji.test', { '/': send('text/html', page('<meta property="og:site_name" content="🌍🌱">')) });
+  site('www.separateurs.test', { '/': send('text/html', page('<title>— | —</title>')) });
 
   server = createServer((request, response) => {
     // As a proxy, the server receives absolute addresses (`GET http://www.svg-asso.test/ HTTP/1.1`).
@@ -150,6 +164,11 @@ beforeAll(async () => {
     hugeLogo: ['http://www.gros-logo.test/'],
     trappedSvg: ['http://www.svg-piege.test/'],
     ownName: ['Mon Nom à Moi', 'http://www.manifeste.test/autre-page'],
+    latin1: ['http://www.latin1.test/'],
+    cp1252: ['http://www.cp1252.test/'],
+    hostileDescription: ['http://www.diese.test/'],
+    emoji: ['http://www.emoji.test/'],
+    separators: ['http://www.separateurs.test/'],
   })) {
     results.set(key, await newEntry(...args));
   }
@@ -246,6 +265,38 @@ describe('npm run new -- <address>: what it takes from the page', () => {
   });
 });
 
+describe('npm run new -- <address>: odd pages give entries the build accepts', () => {
+  it.each([
+    ['latin1', 'medecins-du-monde', 'name: Médecins du Monde', 'Soigner les populations les plus vulnérables, ici et là-bas.'],
+    ['cp1252', 'l-oeuvre-des-ecoles', 'name: L’Œuvre des Écoles', undefined],
+  ])('%s: the page is read in the encoding it declares', async (key, slug, name, description) => {
+    const { code, output } = result(key);
+    expect(code, output).toBe(0);
+    const entry = await entryOf(slug);
+    expect(entry).toContain(name);
+    if (description) expect(entry).toContain(description);
+    expect(entry).not.toContain('\ufffd');
+  });
+
+  it('a description that starts with # or holds addresses the build refuses: escaped, those addresses left out, and said', async () => {
+    const { code, output } = result('hostileDescription');
+    expect(code, output).toBe(0);
+    expect(output).toContain('retiré de la description : « https://www.diese.test@evil.example/ »');
+    expect(output).toContain('retiré de la description : « www.lеmediatv.fr »');
+    expect(await entryOf('diese')).toContain('\\# Rejoignez-nous ! Écrivez à … ou lisez …, et https://www.diese.test/agir.');
+  });
+
+  it.each([
+    ['emoji', '🌍🌱', 'Emoji'],
+    ['separators', '— | —', 'Separateurs'],
+  ])('%s: a page name with no letter gives way to the host’s, and says so', async (key, pageName, name) => {
+    const { code, output } = result(key);
+    expect(code, output).toBe(0);
+    expect(output).toContain(`Nom : ${name} (tiré de l’adresse : celui de la page, « ${pageName} »`);
+    expect(await entryOf(name.toLowerCase())).toContain(`name: ${name}`);
+  });
+});
+
 describe('what was written, built', () => {
   let html = '';
 
@@ -262,6 +313,9 @@ describe('what was written, built', () => {
     ['svg-piege', 'SVG Piégé', /<source srcset="\/_astro\/svg-piege\.[^"]+\.avif/],
     ['petite-icone', 'Petite Icône', /<source srcset="\/_astro\/petite-icone\.[^"]+\.avif/],
     ['introuvable', 'Introuvable', /<source srcset="\/_astro\/introuvable\.[^"]+\.avif/],
+    ['medecins-du-monde', 'Médecins du Monde', /<source srcset="\/_astro\/medecins-du-monde\.[^"]+\.avif/],
+    ['diese', 'Dièse', /<source srcset="\/_astro\/diese\.[^"]+\.avif/],
+    ['emoji', 'Emoji', /<source srcset="\/_astro\/emoji\.[^"]+\.avif/],
   ])('%s: the card is on the page, with its logo optimized like the others', (id, name, logo) => {
     const card = html.slice(html.indexOf(`id="${id}"`), html.indexOf('</li>', html.indexOf(`id="${id}"`)));
     expect(card, `no card ${id}`).toContain(`>${name}</a>`);

@@ -272,6 +272,10 @@ export const fromAddressMessages = {
   pageUnreadable: (why: string) =>
     `la page n’a pas pu être lue (${why}) : la fiche est créée avec un logo provisoire. Complétez-la à la main (nom, description, logo).`,
   nameFromHost: (name: string) => `Nom : ${name} (tiré de l’adresse, faute de mieux : vérifiez-le dans la fiche)`,
+  nameWithoutLetters: (pageName: string, name: string) =>
+    `Nom : ${name} (tiré de l’adresse : celui de la page, « ${pageName} », n’a ni lettre latine ni chiffre pour en faire un nom de fichier ; vérifiez-le dans la fiche)`,
+  addressLeftOut: (address: string) =>
+    `  retiré de la description : « ${address} », une adresse que la construction refuserait (« …@ » avant le nom du site, ou des alphabets mélangés).`,
   notAnImage: 'ce n’est pas une image lisible',
   chosenVector: 'un SVG, net à toutes les tailles',
   chosenRaster: (width: number, height: number) => `${width}×${height} px, assez grand pour les écrans haute densité`,
