@@ -3,11 +3,11 @@
  * valid categories, non-empty Markdown descriptions) with distinct logos of realistic sizes and formats.
  *
  * Logo i is always the same image (deterministic), whatever N: the logos are drawn once, with sharp from
- * `logoSvg`, into a cache folder keyed by this generator's and logo-art's source, and copied into each
- * benchmark project. Nothing here is timed by the benchmark.
+ * `logoSvg` below (the name on a tile, with a mark), into a cache folder keyed by this file's source, and
+ * copied into each benchmark project. Nothing here is timed by the benchmark.
  *
  * The mix imitates downloaded logos: 1000–2000 px wide, aspect ratios from 4:1 to 4:5;
- * 35 % PNG with alpha (a third of them with a soft halo), 30 % JPEG, 20 % WebP, 15 % SVG.
+ * 35 % PNG with alpha, 30 % JPEG, 20 % WebP, 15 % SVG.
  */
 import { createHash } from 'node:crypto';
 import { availableParallelism } from 'node:os';
@@ -16,9 +16,36 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
-import { logoSvg, type LogoMark, type LogoOptions } from '../scripts/lib/logo-art.ts';
+import { escapeUTF8 } from 'entities';
 
 type Ext = 'png' | 'jpg' | 'webp' | 'svg';
+type LogoMark = 'none' | 'circle' | 'square' | 'bar';
+interface LogoOptions {
+  name: string;
+  width: number;
+  height: number;
+  /** null: transparent. */
+  background: string | null;
+  foreground: string;
+  accent: string;
+  mark: LogoMark;
+}
+
+/** A logo of the benchmark: the name in the foreground colour, beside a mark in the accent, on its background. */
+function logoSvg({ name, width, height, background, foreground, accent, mark }: LogoOptions): string {
+  const size = Math.min(height * 0.5, width / (name.length * 0.6 + (mark === 'none' ? 0 : 2)));
+  const markX = width * 0.06;
+  const textX = mark === 'none' ? width / 2 : markX + size * 1.4;
+  const marks: Record<LogoMark, string> = {
+    none: '',
+    circle: `<circle cx="${markX + size / 2}" cy="${height / 2}" r="${size / 2}" fill="${accent}"/>`,
+    square: `<rect x="${markX}" y="${(height - size) / 2}" width="${size}" height="${size}" fill="${accent}"/>`,
+    bar: `<rect x="${markX}" y="${(height - size) / 2}" width="${size / 4}" height="${size}" fill="${accent}"/>`,
+  };
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">${
+    background ? `<rect width="${width}" height="${height}" fill="${background}"/>` : ''
+  }${marks[mark]}<text x="${textX}" y="${height / 2}" dominant-baseline="central" text-anchor="${mark === 'none' ? 'middle' : 'start'}" font-family="DejaVu Sans, sans-serif" font-weight="700" font-size="${size}" fill="${foreground}">${escapeUTF8(name)}</text></svg>`;
+}
 interface GeneratedOrganisation {
   index: number;
   slug: string;
@@ -60,7 +87,7 @@ const INKS = [
   ['#102a43', '#0b6e4f'], ['#2d2d2d', '#a8431a'],
 ];
 const RATIOS = [4, 3, 2.5, 2, 1.5, 1.25, 1, 0.8];
-const MARKS: readonly LogoMark[] = ['none', 'bar', 'rule', 'circle', 'ring', 'square', 'diamond', 'triangle', 'heart', 'half'];
+const MARKS: readonly LogoMark[] = ['none', 'circle', 'square', 'bar'];
 const SENTENCES = [
   'Elle informe sans publicité ni actionnaire, grâce à celles et ceux qui la lisent.',
   'Ses bénévoles interviennent partout en France, de jour comme de nuit.',
@@ -115,18 +142,7 @@ function organisationAt(i: number): GeneratedOrganisation {
   const background = colours[0] ?? null;
   const foreground = colours[1] ?? '#1a1a1a';
   const accent = colours[2] ?? '#b8175a';
-  const layoutRoll = rnd();
-  const art: LogoOptions =
-    ratio <= 1.25 && layoutRoll < 0.7
-      ? {
-          name, width, height, layout: 'monogram', shape: pick(rnd, ['circle', 'square', 'rounded'] as const),
-          background, foreground, accent, monogramColor: background ?? '#ffffff',
-        }
-      : ratio <= 2 && layoutRoll < 0.6
-        ? { name, width, height, layout: 'stacked', mark: pick(rnd, MARKS), background, foreground, accent }
-        : { name, width, height, layout: 'wordmark', mark: pick(rnd, MARKS), letterSpacing: rnd() < 0.3 ? 0.04 : 0, background, foreground, accent };
-  // A third of the transparent PNGs carry a soft halo, like the project's own (make-logos.ts).
-  if (ext === 'png' && rnd() < 0.33) art.halo = '#f4f2ee';
+  const art: LogoOptions = { name, width, height, background, foreground, accent, mark: pick(rnd, MARKS) };
   const sentences = 1 + Math.floor(rnd() * 4);
   const body = Array.from({ length: sentences }, () => pick(rnd, SENTENCES)).join(' ');
   const organisation: GeneratedOrganisation = {
@@ -156,15 +172,6 @@ async function renderLogo(art: LogoOptions, ext: Ext, file: string): Promise<voi
   const tmp = `${file}.tmp-${process.pid}`;
   if (ext === 'svg') {
     await writeFile(tmp, svg);
-  } else if (art.halo && ext === 'png') {
-    // librsvg's blur filter takes seconds at 2000 px: draw the artwork without its halo, then the halo with
-    // sharp (the alpha blurred and strengthened, in the halo colour, under the artwork). Same look, ~50× faster.
-    const plain = await sharp(Buffer.from(logoSvg({ ...art, halo: null })), { density: 72 }).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
-    const { width, height } = plain.info;
-    const sigma = Math.max(1, Math.min(width, height) * 0.022);
-    const glowAlpha = await sharp(plain.data, { raw: plain.info }).extractChannel(3).blur(sigma).linear(2.6, 0).linear(0.95, 0).raw().toBuffer();
-    const glow = await sharp({ create: { width, height, channels: 3, background: art.halo } }).joinChannel(glowAlpha, { raw: { width, height, channels: 1 } }).png().toBuffer();
-    await sharp(glow).composite([{ input: plain.data, raw: plain.info }]).png({ compressionLevel: 6 }).toFile(tmp);
   } else {
     let image = sharp(Buffer.from(svg), { density: 72 });
     if (ext === 'png') image = image.png({ compressionLevel: 6 });
@@ -178,7 +185,7 @@ async function renderLogo(art: LogoOptions, ext: Ext, file: string): Promise<voi
 /** The cache folder's key: changes when this generator or the artwork code changes. */
 async function cacheKey(): Promise<string> {
   const hash = createHash('sha256');
-  for (const name of ['logos.ts', '../scripts/lib/logo-art.ts']) hash.update(await readFile(fileURLToPath(new URL(name, import.meta.url))));
+  hash.update(await readFile(fileURLToPath(import.meta.url)));
   hash.update(sharp.versions.vips ?? '');
   return hash.digest('hex').slice(0, 12);
 }

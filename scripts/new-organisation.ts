@@ -2,7 +2,7 @@
  * npm run new -- "Nom de l’organisation" https://adresse.example [--category <id>] [--logo <image>]
  *
  * Creates `src/content/organisations/<slug>.md` with every field written and commented in French,
- * and a logo beside it: a placeholder monogram drawn by `lib/logo-art.ts`, or a copy of `--logo`.
+ * and a logo beside it: a placeholder with the initials (`lib/placeholder-logo.ts`), or a copy of `--logo`.
  * It refuses (exit code 1, nothing written) a missing argument, an address that is not http(s),
  * an unknown category, an existing file, and an organisation already present under another file
  * (same name or same address, compared exactly like the build does).
@@ -29,6 +29,7 @@ import { hasLogoExtension, inspectLogo, LOGO_EXTENSIONS, logoVerdictMessage } fr
 import { bidiControlOf, mixedScriptLabel, userInfoOf } from '../src/lib/organisations/honest-text.ts';
 import { fromAddressMessages, newEntryMessages, schemaMessages } from '../src/lib/organisations/messages.ts';
 import { SUPPORT_IDS } from '../src/lib/supports.ts';
+import { placeholderSvg } from './lib/placeholder-logo.ts';
 import { readAddress, type ReadLimits } from './lib/read-address.ts';
 
 const DEFAULT_DIR = 'src/content/organisations';
@@ -59,7 +60,7 @@ Lit la page de l’organisation (son nom, une description, son logo), puis crée
 ${DEFAULT_DIR}/<nom-en-minuscules>.md, avec tous les champs à compléter expliqués en
 commentaire, et le logo à côté : le meilleur que déclare la page (SVG, icône du manifeste,
 apple-touch-icon, logo JSON-LD, image de partage) qui passe la vérification de la construction,
-sinon un logo provisoire (un PNG 1000×1000 avec les initiales). Sans réseau, ou si la page ne
+sinon un logo provisoire (un SVG avec les initiales). Sans réseau, ou si la page ne
 donne rien, la fiche est créée quand même, avec le logo provisoire.
 
 Arguments :
@@ -352,7 +353,7 @@ async function main(argv: string[]): Promise<number> {
   if (!slug) throw new Refusal(newEntryMessages.noSlug(name));
   const folder = resolve(process.cwd(), process.env['ORGANISATIONS_DIR'] || DEFAULT_DIR);
   if (!(await exists(folder))) throw new Refusal(newEntryMessages.noFolder(display(folder)));
-  const logoExtension = logo !== undefined ? await checkLogoFile(logo) : (foundLogo?.extension ?? 'png');
+  const logoExtension = logo !== undefined ? await checkLogoFile(logo) : (foundLogo?.extension ?? 'svg');
   await checkDuplicates(folder, slug, name, url);
 
   const entryFile = join(folder, `${slug}.md`);
@@ -378,8 +379,7 @@ async function main(argv: string[]): Promise<number> {
   } else if (foundLogo) {
     await writeFile(logoFile, foundLogo.body, { flag: 'wx' });
   } else {
-    const { logoSvg, placeholderLogo, writeLogo } = await import('./lib/logo-art.ts');
-    await writeLogo({ svg: logoSvg(placeholderLogo(name, slug)), file: logoFile, format: 'png', width: 1000 });
+    await writeFile(logoFile, placeholderSvg(name), { flag: 'wx' });
   }
   try {
     await writeFile(entryFile, text, { flag: 'wx' });

@@ -240,14 +240,14 @@ describe('npm run new -- <address>: what it takes from the page', () => {
     expect(output).toContain(`À faire à la main : la page n’a pas pu être lue (${why}) : la fiche est créée avec un logo provisoire.`);
     expect(output).toContain(`Nom : ${name} (tiré de l’adresse`);
     const slug = name.toLowerCase();
-    expect(await filesOf(slug)).toEqual([`${slug}.md`, `${slug}.png`]);
+    expect(await filesOf(slug)).toEqual([`${slug}.md`, `${slug}.svg`]);
   });
 
   it('a 20 MB « logo » is refused by the size limit, not downloaded whole', async () => {
     const { code, output } = result('hugeLogo');
     expect(code, output).toBe(0);
     expect(output).toMatch(/écarté : http:\/\/www\.gros-logo\.test\/enorme\.png .* dépasse 5 Mo/);
-    expect(await filesOf('gros-logo')).toEqual(['gros-logo.md', 'gros-logo.png']);
+    expect(await filesOf('gros-logo')).toEqual(['gros-logo.md', 'gros-logo.svg']);
   });
 
   it('an SVG with a script is refused by the project’s SVG rules; the next candidate is taken', async () => {
@@ -311,11 +311,11 @@ describe('what was written, built', () => {
     ['le-manifeste', 'Le Manifeste', /<source srcset="\/_astro\/le-manifeste\.[^"]+\.avif/],
     ['image-de-partage', 'Image de Partage', /<source srcset="\/_astro\/image-de-partage\.[^"]+\.avif/],
     ['svg-piege', 'SVG Piégé', /<source srcset="\/_astro\/svg-piege\.[^"]+\.avif/],
-    ['petite-icone', 'Petite Icône', /<source srcset="\/_astro\/petite-icone\.[^"]+\.avif/],
-    ['introuvable', 'Introuvable', /<source srcset="\/_astro\/introuvable\.[^"]+\.avif/],
-    ['medecins-du-monde', 'Médecins du Monde', /<source srcset="\/_astro\/medecins-du-monde\.[^"]+\.avif/],
-    ['diese', 'Dièse', /<source srcset="\/_astro\/diese\.[^"]+\.avif/],
-    ['emoji', 'Emoji', /<source srcset="\/_astro\/emoji\.[^"]+\.avif/],
+    ['petite-icone', 'Petite Icône', /<img src="\/_astro\/petite-icone\.[^"]+\.svg"/],
+    ['introuvable', 'Introuvable', /<img src="\/_astro\/introuvable\.[^"]+\.svg"/],
+    ['medecins-du-monde', 'Médecins du Monde', /<img src="\/_astro\/medecins-du-monde\.[^"]+\.svg"/],
+    ['diese', 'Dièse', /<img src="\/_astro\/diese\.[^"]+\.svg"/],
+    ['emoji', 'Emoji', /<img src="\/_astro\/emoji\.[^"]+\.svg"/],
   ])('%s: the card is on the page, with its logo optimized like the others', (id, name, logo) => {
     const card = html.slice(html.indexOf(`id="${id}"`), html.indexOf('</li>', html.indexOf(`id="${id}"`)));
     expect(card, `no card ${id}`).toContain(`>${name}</a>`);

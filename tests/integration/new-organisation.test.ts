@@ -6,7 +6,7 @@ import { parse } from 'yaml';
 import sharp from 'sharp';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CATEGORIES } from '../../src/lib/categories';
-import { isLogoTooSmall } from '../../src/lib/logo-size';
+import { findLogoProblem } from '../../src/lib/organisations/logo-check';
 import { buildInProcess, createTempProject, run } from '../support/temp-project';
 
 /**
@@ -79,7 +79,7 @@ describe('npm run new', { timeout: 30_000 }, () => {
     expect(frontmatter(text)).toEqual({
       name: 'Les Amis de la Terre',
       url: 'https://www.amisdelaterre.org/',
-      logo: './les-amis-de-la-terre.png',
+      logo: './les-amis-de-la-terre.svg',
       category: 'solidarite',
     });
     // Each field comes after a French comment explaining it.
@@ -110,12 +110,11 @@ describe('npm run new', { timeout: 30_000 }, () => {
     expect(result.stdout).toContain('npm run build');
   });
 
-  it('draws a placeholder logo: a real PNG large enough for the size check', async () => {
+  it('draws a placeholder logo: an SVG of the initials, which the build’s logo check accepts', async () => {
     expect(runNew(['Les Amis de la Terre', 'https://www.amisdelaterre.org/'], dir).code).toBe(0);
-    const { format, width, height } = await sharp(join(dir, 'les-amis-de-la-terre.png')).metadata();
-    expect(format).toBe('png');
-    expect(width).toBeGreaterThanOrEqual(448);
-    expect(isLogoTooSmall({ width, height })).toBe(false);
+    const placeholder = join(dir, 'les-amis-de-la-terre.svg');
+    expect(await readFile(placeholder, 'utf8')).toContain('>AT</text>');
+    expect(await findLogoProblem(join(dir, 'les-amis-de-la-terre.md'), './les-amis-de-la-terre.svg')).toBeUndefined();
   });
 
   it('puts the entry in the first category by default', async () => {
@@ -132,7 +131,8 @@ describe('npm run new', { timeout: 30_000 }, () => {
     expect(result.code, result.stderr).toBe(0);
     expect(await readFile(join(dir, `oeuvre-d-orient.${extension}`))).toEqual(await readFile(join(ROOT, logo)));
     expect(frontmatter(await readFile(join(dir, 'oeuvre-d-orient.md'), 'utf8'))['logo']).toBe(`./oeuvre-d-orient.${extension}`);
-    expect(await readdir(dir)).not.toContain('oeuvre-d-orient.png');
+    // Only the copy: no placeholder beside it.
+    expect((await readdir(dir)).filter((name) => name.startsWith('oeuvre-d-orient.')).sort()).toEqual([`oeuvre-d-orient.${extension}`, 'oeuvre-d-orient.md'].sort());
   });
 
   it('quotes a name YAML would misread, and keeps Markdown out of the description', async () => {
