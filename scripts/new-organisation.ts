@@ -275,7 +275,7 @@ function readArguments(argv: string[]): Request | undefined {
   if (name !== undefined && isWebAddress(name) && !isWebAddress(url)) throw new Refusal(newEntryMessages.nameFirst);
   if (!addressOnly && !name) throw new Refusal(newEntryMessages.missingName);
   if (!url) throw new Refusal(newEntryMessages.missingUrl(name ?? ''));
-  if (!isWebAddress(url)) throw new Refusal(newEntryMessages.notAWebAddress(url));
+  if (!isWebAddress(url)) throw new Refusal(schemaMessages.webAddress('url', url));
   // The schema's other rules for names and addresses, with its words.
   const userInfo = userInfoOf(url);
   if (userInfo) throw new Refusal(schemaMessages.userInfo('url', url));
@@ -285,7 +285,7 @@ function readArguments(argv: string[]): Request | undefined {
   if (bidi) throw new Refusal(schemaMessages.bidiControl('name', bidi));
 
   const category = values.category?.trim() ?? CATEGORIES[0].id;
-  if (!CATEGORIES.some((c) => c.id === category)) throw new Refusal(newEntryMessages.unknownCategory(category));
+  if (!CATEGORIES.some((c) => c.id === category)) throw new Refusal(schemaMessages.unknownCategory(category));
   return { name, url, category, logo: values.logo };
 }
 
@@ -293,11 +293,8 @@ function readArguments(argv: string[]): Request | undefined {
 async function checkLogoFile(path: string): Promise<string> {
   if (!(await exists(path))) throw new Refusal(newEntryMessages.logoNotFound(path));
   if (!hasLogoExtension(path)) throw new Refusal(newEntryMessages.logoExtension(path, LOGO_EXTENSIONS));
-  const verdict = await inspectLogo(path);
-  if (verdict.kind === 'unreadable') throw new Refusal(newEntryMessages.logoUnreadable(path));
-  if (verdict.kind === 'too-small') throw new Refusal(newEntryMessages.logoTooSmall(path, verdict.size, verdict.minimum));
-  // The build's own words for what only the build used to find (animated, unsafe SVG, misnamed…).
-  const problem = logoVerdictMessage(path, verdict);
+  // The build's own words (unreadable, too small, animated, unsafe SVG, misnamed…).
+  const problem = logoVerdictMessage(path, await inspectLogo(path));
   if (problem) throw new Refusal(problem);
   return extname(path).slice(1).toLowerCase();
 }

@@ -8,7 +8,7 @@ import { fetchMessages } from '../../src/lib/organisations/messages.ts';
  */
 
 /** ASCII only: a header is a byte string. */
-export const USER_AGENT = 'je-soutiens-npm-run-new/1.0 (reads an organisation page to add it to a "Je soutiens" page)';
+const USER_AGENT = 'je-soutiens-npm-run-new/1.0 (reads an organisation page to add it to a "Je soutiens" page)';
 const MAX_REDIRECTS = 5;
 
 export interface Fetched {

@@ -13,7 +13,7 @@ const SMALL_WORDS = new Set(['le', 'la', 'les', 'l', 'de', 'du', 'des', 'd', 'un
 const COLOURS = ['#1f5fa8', '#0b6e4f', '#8e2c48', '#6b3fa0', '#a0461b', '#1d5c63'];
 
 /** 1–3 capital initials: « Fonds pour une presse libre » → « FPL », « Le Média » → « M ». */
-export function initialsOf(name: string): string {
+function initialsOf(name: string): string {
   const words = name.split(/[\s'’\-–—_/.,:;]+/).filter(Boolean);
   const kept = words.filter((word) => !SMALL_WORDS.has(word.toLowerCase()));
   const letters = (kept.length > 0 ? kept : words).map((word) => [...word].find((c) => /[\p{L}\p{N}]/u.test(c)) ?? '').join('');

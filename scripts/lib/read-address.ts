@@ -14,7 +14,7 @@ import { manifestCandidates, rankCandidates, readOrganisationPage, type LogoCand
  * (`inspectLogo`), its type read from its bytes.
  */
 
-export interface Found {
+interface Found {
   value: string;
   source: string;
 }
@@ -60,7 +60,7 @@ const BYTE_ORDER_MARKS: [number[], string][] = [
  * then the HTTP header, then a `<meta>` in the first 1024 bytes; UTF-8 when none is given or known. Many older
  * French sites are in ISO-8859-1 or windows-1252 (which `TextDecoder` reads for both labels, as browsers do).
  */
-export function decodePage(body: Buffer, contentType: string): string {
+function decodePage(body: Buffer, contentType: string): string {
   const bom = BYTE_ORDER_MARKS.find(([bytes]) => bytes.every((byte, index) => body[index] === byte))?.[1];
   // A page cannot declare UTF-16 in its own bytes: it would not be readable to find the declaration (WHATWG).
   const meta = META_CHARSET.exec(body.subarray(0, 1024).toString('latin1'))?.[1]?.replace(/^utf-16\w*$/i, 'utf-8');

@@ -43,7 +43,7 @@ export async function scrollToBottom(page: Page): Promise<void> {
 }
 
 /** Waits until every `<img>` of the document has finished loading (or failed). */
-export async function waitForImages(page: Page): Promise<void> {
+async function waitForImages(page: Page): Promise<void> {
   await expect
     .poll(
       () =>
@@ -76,7 +76,7 @@ export interface NetworkLog {
   responses(): Promise<ResponseSize[]>;
 }
 
-export interface ResponseSize {
+interface ResponseSize {
   url: string;
   type: string;
   bytes: number;

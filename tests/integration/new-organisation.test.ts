@@ -171,7 +171,7 @@ describe('npm run new', { timeout: 30_000 }, () => {
     ['an ftp: URL', ['Autre', 'ftp://x.org'], /« ftp:\/\/x\.org » n’est pas une adresse web/],
     ['a bare domain', ['Autre', 'exemple.org'], /écrivez « https:\/\/exemple\.org »/],
     ['a host without a dot', ['Autre', 'http://localhost/'], /n’est pas une adresse web/],
-    ['an unknown category', ['Autre', 'https://autre.example.org/', '--category', 'Solidarité'], /la rubrique « Solidarité » n’existe pas\. Valeurs possibles : medias-independants \(Médias indépendants\), solidarite/],
+    ['an unknown category', ['Autre', 'https://autre.example.org/', '--category', 'Solidarité'], /la catégorie « Solidarité » n’existe pas\. Vouliez-vous écrire « solidarite » \? Valeurs possibles : medias-independants, solidarite/],
     ['a missing name and URL', [], /il manque le nom/],
     ['a missing URL', ['Autre'], /il manque l’adresse/],
     ['a name in several arguments', ['Les', 'Amis', 'https://autre.example.org/'], /mettez le nom entre guillemets/],

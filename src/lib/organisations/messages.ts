@@ -219,22 +219,12 @@ export const newEntryMessages = {
   missingName: `il manque le nom de l’organisation et son adresse, par exemple\n  ${EXAMPLE_COMMAND}`,
   missingUrl: (name: string) =>
     `il manque l’adresse du site de « ${name} », après son nom, par exemple\n  npm run new -- "${name}" https://www.exemple.org/`,
-  notAWebAddress: (url: string) =>
-    isBareDomain(url)
-      ? `« ${url} » n’est pas une adresse complète : écrivez « https://${url} ».`
-      : `« ${url} » n’est pas une adresse web : elle doit commencer par https:// (ou http://) et contenir un nom de domaine, par exemple https://www.exemple.org/.`,
-  unknownCategory: (category: string) =>
-    `la rubrique « ${category} » n’existe pas. Valeurs possibles : ${CATEGORIES.map((c) => `${c.id} (${c.label})`).join(', ')}.`,
   noSlug: (name: string) =>
     `le nom « ${name} » ne contient ni lettre latine ni chiffre : impossible d’en tirer un nom de fichier. Écrivez le nom en lettres latines.`,
   noFolder: (folder: string) => `le dossier des fiches ${folder} est introuvable : lancez la commande depuis le dossier du projet.`,
   logoNotFound: (path: string) => `le logo « ${path} » est introuvable.`,
   logoExtension: (path: string, extensions: readonly string[]) =>
     `le logo « ${path} » doit être un fichier PNG, JPEG, WebP, AVIF, GIF, TIFF ou SVG (extension ${extensions.map((e) => `.${e}`).join(', ')}).`,
-  logoUnreadable: (path: string) =>
-    `le fichier « ${path} » n’est pas une image lisible : réenregistrez-le depuis un logiciel d’image, ou téléchargez le logo à nouveau.`,
-  logoTooSmall: (path: string, size: Size, minimum: Size) =>
-    `le logo « ${path} » fait ${size.width}×${size.height} px : trop petit pour rester net sur les écrans haute densité. Il faut au moins ${minimum.width}×${minimum.height} px pour cette forme. Utilisez une image plus grande, ou un SVG.`,
   entryExists: (file: string) => `le fichier ${file} existe déjà : ouvrez-le pour le compléter, ou choisissez un autre nom.`,
   sameId: (file: string) =>
     `le fichier ${file} existe déjà et donnerait la même fiche (les majuscules ne comptent pas) : ouvrez-le pour le compléter, ou choisissez un autre nom.`,
