@@ -6,8 +6,7 @@ import { defineConfig, devices } from '@playwright/test';
  * else Debian's chromium when installed (`.ci/run` installs it: Playwright cannot download its browser
  * on our CI machines), else the Playwright-managed browser (`npx playwright install chromium`).
  */
-const chromiumPath =
-  process.env['PLAYWRIGHT_CHROMIUM_PATH'] ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : '');
+const chromiumPath = process.env['PLAYWRIGHT_CHROMIUM_PATH'] ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : '');
 
 const launchOptions = {
   ...(chromiumPath ? { executablePath: chromiumPath } : {}),

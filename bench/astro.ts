@@ -21,7 +21,8 @@ let imagePhase: Probe['imagePhase'];
 for (const stream of [process.stdout, process.stderr]) {
   const write = stream.write.bind(stream) as (...args: unknown[]) => boolean;
   stream.write = ((...args: unknown[]) => {
-    if (!imagesStart && String(args[0]).includes('generating optimized images')) imagesStart = { wall: performance.now(), cpu: process.cpuUsage() };
+    if (!imagesStart && String(args[0]).includes('generating optimized images'))
+      imagesStart = { wall: performance.now(), cpu: process.cpuUsage() };
     return write(...args);
   }) as typeof stream.write;
 }
@@ -30,7 +31,10 @@ let serviceConfig: Record<string, unknown> = {};
 /** What this probe reads of Astro's internal list of the images a build generates. */
 interface StaticImage {
   originalSrcPath?: string;
-  transforms: Map<string, { finalPath: string; transform: Omit<ProbeTransform, 'finalPath'> & { src?: { fsPath?: string; format?: string } } }>;
+  transforms: Map<
+    string,
+    { finalPath: string; transform: Omit<ProbeTransform, 'finalPath'> & { src?: { fsPath?: string; format?: string } } }
+  >;
 }
 
 const probe: AstroIntegration = {

@@ -55,7 +55,10 @@ const { values } = parseArgs({
   },
   allowNegative: true,
 });
-const sizes = values.sizes.split(',').map((s) => Number(s.trim())).filter((n) => Number.isInteger(n) && n > 0);
+const sizes = values.sizes
+  .split(',')
+  .map((s) => Number(s.trim()))
+  .filter((n) => Number.isInteger(n) && n > 0);
 if (sizes.length === 0) throw new Error('--sizes: a comma-separated list of positive integers, e.g. 10,100,1000');
 
 const log = (message: string) => process.stderr.write(`[bench] ${message}\n`);
@@ -69,14 +72,17 @@ function median(list: number[]): number {
 
 type Machine = Awaited<ReturnType<typeof machine>>;
 async function machine() {
-  const version = async (pkg: string) => (JSON.parse(await readFile(join(PROJECT_ROOT, 'node_modules', pkg, 'package.json'), 'utf8')) as { version: string }).version;
+  const version = async (pkg: string) =>
+    (JSON.parse(await readFile(join(PROJECT_ROOT, 'node_modules', pkg, 'package.json'), 'utf8')) as { version: string }).version;
   return {
     cpu: cpus()[0]?.model ?? 'unknown',
     cores: availableParallelism(),
     node: process.version,
     astro: await version('astro'),
     sharp: await version('sharp'),
-    loadAtStart: loadavg().map((x) => x.toFixed(1)).join(' '),
+    loadAtStart: loadavg()
+      .map((x) => x.toFixed(1))
+      .join(' '),
     date: new Date().toISOString().slice(0, 10),
   };
 }
@@ -112,19 +118,24 @@ async function benchSize(n: number): Promise<SizeResult> {
       const probeFile = join(project.dir, 'bench-probe.json');
       const build = () => runBuild(project.dir, { BENCH_PROBE: probeFile });
       const cold = await build();
-      log(`N=${n} #${r + 1} cold build ${cold.wall.toFixed(1)} s (images ${cold.phases.images.toFixed(1)} s, ${cold.encoded} encoded), peak RSS ${(cold.peakRss / 2 ** 20).toFixed(0)} MiB`);
+      log(
+        `N=${n} #${r + 1} cold build ${cold.wall.toFixed(1)} s (images ${cold.phases.images.toFixed(1)} s, ${cold.encoded} encoded), peak RSS ${(cold.peakRss / 2 ** 20).toFixed(0)} MiB`,
+      );
       // The transforms as the build recorded them; the files in dist/_astro must be exactly these.
       const probe = JSON.parse(await readFile(probeFile, 'utf8')) as Probe;
       const { jobs, svgCopies } = transformsFromProbe(probe);
       const outputs = await writtenImages(join(project.dir, 'dist'), (stem) => slugs.has(stem));
       const recorded = jobs.reduce((sum, job) => sum + job.transforms.length, 0) + svgCopies;
-      if (recorded !== outputs.length) log(`warning: the build recorded ${recorded} transforms but wrote ${outputs.length} files in dist/_astro`);
+      if (recorded !== outputs.length)
+        log(`warning: the build recorded ${recorded} transforms but wrote ${outputs.length} files in dist/_astro`);
       const jobsFile = join(project.dir, 'bench-jobs.json');
       await writeFile(jobsFile, JSON.stringify({ jobs }));
       const replay = await run(process.execPath, [FLOOR, jobsFile], project.dir);
       if (replay.code !== 0) throw new Error(`floor replay failed (${replay.code}):\n${replay.output}`);
       const floor = JSON.parse(replay.output.trim().split('\n').at(-1) ?? '') as FloorResult;
-      log(`N=${n} #${r + 1} sharp floor ${floor.wall.toFixed(1)} s for ${floor.count} transforms (+${svgCopies} SVG passed through): cold/floor ${(cold.wall / floor.wall).toFixed(2)}`);
+      log(
+        `N=${n} #${r + 1} sharp floor ${floor.wall.toFixed(1)} s for ${floor.count} transforms (+${svgCopies} SVG passed through): cold/floor ${(cold.wall / floor.wall).toFixed(2)}`,
+      );
       const warm = await build();
       log(`N=${n} #${r + 1} warm rebuild ${warm.wall.toFixed(1)} s (${warm.reused} images from the cache, ${warm.encoded} encoded)`);
       const first = organisations.find((o) => o.ext !== 'svg') ?? organisations[0];
@@ -145,7 +156,9 @@ async function benchSize(n: number): Promise<SizeResult> {
         await server.close();
       }
       const v = page.views;
-      log(`N=${n} first view 390 px ${kb(v['390']?.firstView.total)} KB, 1440 px ${kb(v['1440']?.firstView.total)} KB; scrolled ${kb(v['390']?.scrolled.total)} / ${kb(v['1440']?.scrolled.total)} KB`);
+      log(
+        `N=${n} first view 390 px ${kb(v['390']?.firstView.total)} KB, 1440 px ${kb(v['1440']?.firstView.total)} KB; scrolled ${kb(v['390']?.scrolled.total)} / ${kb(v['1440']?.scrolled.total)} KB`,
+      );
     }
     return { n, repeat, runs, page };
   } finally {
@@ -153,7 +166,8 @@ async function benchSize(n: number): Promise<SizeResult> {
   }
 }
 
-const kb = (bytes: number | undefined) => (bytes === undefined || !Number.isFinite(bytes) ? '–' : (bytes / 1000).toFixed(bytes < 10_000 ? 1 : 0));
+const kb = (bytes: number | undefined) =>
+  bytes === undefined || !Number.isFinite(bytes) ? '–' : (bytes / 1000).toFixed(bytes < 10_000 ? 1 : 0);
 const sec = (seconds: number) => (Number.isFinite(seconds) ? (seconds < 10 ? seconds.toFixed(2) : seconds.toFixed(1)) : '–');
 const pct = (x: number) => (Number.isFinite(x) ? `${(x * 100).toFixed(1)} %` : '–');
 const times = (x: number) => (Number.isFinite(x) ? `${x.toFixed(2)}×` : '–');
@@ -214,14 +228,16 @@ function markdown(rows: Row[], info: Machine, totalSeconds: number): string {
   );
   const ph = (p: Record<Phase, number>) => PHASES.map((k) => sec(p[k])).join(' / ');
   for (const r of rows) {
-    lines.push(`| ${r.n} | ${ph(r.phases.cold)} | ${times(r.imagesOverFloor)}, ${times(r.imagesOverFloorCpu)} | ${ph(r.phases.warm)} | ${sec(r.phases.changed.images)} s (${r.changedEncoded}) |`);
+    lines.push(
+      `| ${r.n} | ${ph(r.phases.cold)} | ${times(r.imagesOverFloor)}, ${times(r.imagesOverFloorCpu)} | ${ph(r.phases.warm)} | ${sec(r.phases.changed.images)} s (${r.changedEncoded}) |`,
+    );
   }
   if (rows.some((r) => r.page)) {
     lines.push(
       '',
       '### Page weight',
       '',
-      'Transfer sizes in KB (1 KB = 1000 bytes) as Chromium counts them (headers + body, HTML gzip-compressed as static hosts serve it), 390 px phone at 3× and 1440 px laptop at 2× (both take the 2× logo candidates). First view: after load, once the network is quiet, lazy images inside Chromium\'s lazy-load margin included. Scrolled: the whole page after scrolling to its end. The CSS is inlined in the HTML.',
+      "Transfer sizes in KB (1 KB = 1000 bytes) as Chromium counts them (headers + body, HTML gzip-compressed as static hosts serve it), 390 px phone at 3× and 1440 px laptop at 2× (both take the 2× logo candidates). First view: after load, once the network is quiet, lazy images inside Chromium's lazy-load margin included. Scrolled: the whole page after scrolling to its end. The CSS is inlined in the HTML.",
       '',
       '| N | HTML raw / gzip | of which inline CSS / JSON-LD (raw) | first view 390: HTML + images = total | first view 1440: HTML + images = total | scrolled 390 | scrolled 1440 | images loaded |',
       '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
@@ -238,12 +254,17 @@ function markdown(rows: Row[], info: Machine, totalSeconds: number): string {
         return v ? `${kb(v.total)} (${v.imageRequests} img)` : '–';
       };
       const loaded = ['390', '1440'].map((name) => `${views[name]?.loadedImages ?? '–'}/${views[name]?.images ?? '–'}`).join(', ');
-      lines.push(`| ${r.n} | ${kb(files.html)} / ${kb(files.htmlGzip)} | ${kb(files.inlineCss)} / ${kb(files.jsonLd)} | ${fv('390')} | ${fv('1440')} | ${sc('390')} | ${sc('1440')} | ${loaded} |`);
+      lines.push(
+        `| ${r.n} | ${kb(files.html)} / ${kb(files.htmlGzip)} | ${kb(files.inlineCss)} / ${kb(files.jsonLd)} | ${fv('390')} | ${fv('1440')} | ${sc('390')} | ${sc('1440')} | ${loaded} |`,
+      );
     }
   }
   const big = rows.find((r) => r.n === 1000) ?? rows.at(-1);
   if (big) {
-    const firstView = Math.max(big.page?.views['390']?.firstView.total ?? Number.NaN, big.page?.views['1440']?.firstView.total ?? Number.NaN);
+    const firstView = Math.max(
+      big.page?.views['390']?.firstView.total ?? Number.NaN,
+      big.page?.views['1440']?.firstView.total ?? Number.NaN,
+    );
     const check = (ok: boolean) => (ok ? 'met' : '**missed**');
     lines.push(
       '',
@@ -268,12 +289,18 @@ let results: SizeResult[] = [];
 let total: number;
 if (values['from-json']) {
   // Render the report of an earlier run again (--json FILE), without measuring.
-  const previous = JSON.parse(await readFile(resolve(values['from-json']), 'utf8')) as { info: Machine; results: SizeResult[]; totalSeconds?: number };
+  const previous = JSON.parse(await readFile(resolve(values['from-json']), 'utf8')) as {
+    info: Machine;
+    results: SizeResult[];
+    totalSeconds?: number;
+  };
   ({ info, results } = previous);
   total = previous.totalSeconds ?? Number.NaN;
 } else {
   info = await machine();
-  log(`sizes ${sizes.join(', ')}; ${info.cores} cores, load ${info.loadAtStart}; Node ${info.node}, Astro ${info.astro}, sharp ${info.sharp}`);
+  log(
+    `sizes ${sizes.join(', ')}; ${info.cores} cores, load ${info.loadAtStart}; Node ${info.node}, Astro ${info.astro}, sharp ${info.sharp}`,
+  );
   await mkdir(values['cache-dir'], { recursive: true });
   for (const n of sizes) results.push(await benchSize(n));
   total = (performance.now() - started) / 1000;

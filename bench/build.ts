@@ -89,9 +89,7 @@ export type BuildResult = Awaited<ReturnType<typeof runBuild>>;
  */
 export async function runBuild(dir: string, env: Record<string, string>) {
   const useTime = existsSync('/usr/bin/time');
-  const [command, args] = useTime
-    ? ['/usr/bin/time', ['-f', '__TIME__ %M %U %S', process.execPath, BUILD]]
-    : [process.execPath, [BUILD]];
+  const [command, args] = useTime ? ['/usr/bin/time', ['-f', '__TIME__ %M %U %S', process.execPath, BUILD]] : [process.execPath, [BUILD]];
   let peakRss = 0;
   let timer: NodeJS.Timeout | undefined;
   const started = performance.now();

@@ -85,7 +85,11 @@ export function transformsFromProbe(probe: Probe): { jobs: Job[]; svgCopies: num
         svgCopies++;
         continue;
       }
-      const encoderOptions = resolveSharpEncoderOptions({ format: t.format, ...(t.quality !== undefined && { quality: t.quality }) }, image.sourceFormat, probe.serviceConfig);
+      const encoderOptions = resolveSharpEncoderOptions(
+        { format: t.format, ...(t.quality !== undefined && { quality: t.quality }) },
+        image.sourceFormat,
+        probe.serviceConfig,
+      );
       const transform: Transform = { format: t.format, width: t.width ?? 0, height: t.height ?? 0 };
       if (encoderOptions) transform.encoderOptions = encoderOptions;
       if (kernel) transform.kernel = kernel;
@@ -100,7 +104,15 @@ export function transformsFromProbe(probe: Probe): { jobs: Job[]; svgCopies: num
 }
 
 /** Astro's `fit` names → sharp's (services/sharp.js). */
-const FIT: Record<string, keyof FitEnum> = { fill: 'fill', contain: 'inside', cover: 'cover', none: 'outside', 'scale-down': 'inside', outside: 'outside', inside: 'inside' };
+const FIT: Record<string, keyof FitEnum> = {
+  fill: 'fill',
+  contain: 'inside',
+  cover: 'cover',
+  none: 'outside',
+  'scale-down': 'inside',
+  outside: 'outside',
+  inside: 'inside',
+};
 
 /** One transform as Astro's sharp service does it. */
 function transform(input: Buffer, t: Transform): Promise<Buffer> {

@@ -39,7 +39,8 @@ export async function fetchLimited(address: string, { timeoutMs, maxBytes }: Fet
       if (response.status >= 300 && response.status < 400 && location) {
         await response.body?.cancel();
         const next = new URL(location, url);
-        if (next.protocol !== 'http:' && next.protocol !== 'https:') throw new FetchProblem(fetchMessages.redirectNotWeb(url, next.protocol));
+        if (next.protocol !== 'http:' && next.protocol !== 'https:')
+          throw new FetchProblem(fetchMessages.redirectNotWeb(url, next.protocol));
         if (redirects >= MAX_REDIRECTS) throw new FetchProblem(fetchMessages.tooManyRedirects(address, MAX_REDIRECTS));
         url = next.href;
         continue;
@@ -72,4 +73,3 @@ export async function fetchLimited(address: string, { timeoutMs, maxBytes }: Fet
     throw new FetchProblem(fetchMessages.unreachable(url, cause.code));
   }
 }
-

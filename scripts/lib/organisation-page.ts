@@ -39,7 +39,10 @@ export function cleanTitle(title: string): string {
 function largestSide(sizes: string | undefined): number {
   if (!sizes) return 0;
   if (/\bany\b/i.test(sizes)) return 4096;
-  return Math.max(0, ...[...sizes.matchAll(/(\d+)\s*x\s*(\d+)/gi)].map(([, width = '0', height = '0']) => Math.max(Number(width), Number(height))));
+  return Math.max(
+    0,
+    ...[...sizes.matchAll(/(\d+)\s*x\s*(\d+)/gi)].map(([, width = '0', height = '0']) => Math.max(Number(width), Number(height))),
+  );
 }
 
 const isSvg = (url: string, type: string | undefined) => type === 'image/svg+xml' || /\.svgz?(\?|#|$)/i.test(url);
@@ -134,7 +137,8 @@ export function readOrganisationPage(html: string, pageUrl: string): Organisatio
 
   const ogImage = meta.get('og:image') ?? meta.get('og:image:url');
   const ogImageUrl = ogImage ? absolute(ogImage) : undefined;
-  if (ogImageUrl) candidates.push({ url: ogImageUrl, source: SOURCES.ogImage, rank: 3, declaredSize: Number(meta.get('og:image:width') ?? 0) });
+  if (ogImageUrl)
+    candidates.push({ url: ogImageUrl, source: SOURCES.ogImage, rank: 3, declaredSize: Number(meta.get('og:image:width') ?? 0) });
 
   const siteName = meta.get('og:site_name');
   const applicationName = meta.get('application-name');
@@ -171,7 +175,14 @@ export function manifestCandidates(json: string, manifestUrl: string): LogoCandi
     if (typeof icon.purpose === 'string' && !/\bany\b/.test(icon.purpose) && /\bmaskable\b/.test(icon.purpose)) return [];
     try {
       const url = new URL(icon.src, manifestUrl).href;
-      return [rasterOrVector(url, typeof icon.type === 'string' ? icon.type : undefined, typeof icon.sizes === 'string' ? icon.sizes : undefined, SOURCES.manifestIcon)];
+      return [
+        rasterOrVector(
+          url,
+          typeof icon.type === 'string' ? icon.type : undefined,
+          typeof icon.sizes === 'string' ? icon.sizes : undefined,
+          SOURCES.manifestIcon,
+        ),
+      ];
     } catch {
       return [];
     }

@@ -42,7 +42,10 @@ const EXTENSIONS: Record<string, string> = { png: 'png', jpeg: 'jpg', webp: 'web
 /** Text from a page, made fit for a card: no control or direction characters, single spaces, a sane length. */
 function cleanText(text: string, maxLength: number): string {
   // eslint-disable-next-line no-control-regex
-  const clean = text.replace(/[\u0000-\u001f\u007f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, ' ').replace(/\s+/g, ' ').trim();
+  const clean = text
+    .replace(/[\u0000-\u001f\u007f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   return clean.length <= maxLength ? clean : `${clean.slice(0, maxLength - 1).replace(/\s+\S*$/, '')}…`;
 }
 
@@ -75,7 +78,10 @@ function decodePage(body: Buffer, contentType: string): string {
   return new TextDecoder().decode(body);
 }
 
-export async function readAddress(address: string, { wantLogo, limits }: { wantLogo: boolean; limits: ReadLimits }): Promise<AddressReading> {
+export async function readAddress(
+  address: string,
+  { wantLogo, limits }: { wantLogo: boolean; limits: ReadLimits },
+): Promise<AddressReading> {
   const report: string[] = [fromAddressMessages.reading(address)];
   const pageLimits: FetchLimits = { timeoutMs: limits.timeoutMs, maxBytes: limits.pageBytes };
   let page;
@@ -92,7 +98,11 @@ export async function readAddress(address: string, { wantLogo, limits }: { wantL
   const description = page.description ? { ...page.description, value: cleanText(page.description.value, 600) } : undefined;
   if (name?.value) report.push(fromAddressMessages.nameFound(name.value, name.source));
   if (description?.value) report.push(fromAddressMessages.descriptionFound(description.source));
-  const reading: AddressReading = { name: name?.value ? name : undefined, description: description?.value ? description : undefined, report };
+  const reading: AddressReading = {
+    name: name?.value ? name : undefined,
+    description: description?.value ? description : undefined,
+    report,
+  };
   if (!wantLogo) return reading;
 
   let candidates = page.candidates;
@@ -138,7 +148,10 @@ async function tryCandidate(
   // Its type from its bytes, whatever its address or the server says.
   const format = await sharp(body, { limitInputPixels: false })
     .metadata()
-    .then((metadata) => metadata.format, () => undefined);
+    .then(
+      (metadata) => metadata.format,
+      () => undefined,
+    );
   const extension = format ? EXTENSIONS[format] : undefined;
   if (!extension) return { why: fromAddressMessages.notAnImage };
   const file = join(folder, `candidat.${extension}`);

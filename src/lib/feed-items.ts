@@ -28,7 +28,6 @@ export interface FeedItem {
   category: string;
 }
 
-
 export function feedItems(stories: readonly SupportStory[], pageUrl: string): FeedItem[] {
   const items: FeedItem[] = [];
   for (const { id, data, descriptionHtml, category } of stories) {

@@ -61,13 +61,12 @@ export function organisationRecord({ id, data }: OrganisationSource, description
 /** A current support whose organisation publishes a feed. */
 const isFollowable = ({ data }: OrganisationSource) => Boolean(data.feed) && data.until === undefined;
 
-
 /** An OPML 2.0 subscription list of the feeds of the current organisations that have one. */
 export function feedsOpml(title: string, ownerName: string, organisations: readonly OrganisationSource[]): string {
   const outlines = organisations.filter(isFollowable).map(({ data }) => {
-      const name = escapeUTF8(data.name);
-      return `    <outline type="rss" text="${name}" title="${name}" xmlUrl="${escapeUTF8(data.feed ?? '')}" htmlUrl="${escapeUTF8(data.url)}"/>`;
-    });
+    const name = escapeUTF8(data.name);
+    return `    <outline type="rss" text="${name}" title="${name}" xmlUrl="${escapeUTF8(data.feed ?? '')}" htmlUrl="${escapeUTF8(data.url)}"/>`;
+  });
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
     '<opml version="2.0">',

@@ -74,7 +74,10 @@ const BLOCKS = new Set(['p', 'li', 'br', 'blockquote', 'pre', 'h1', 'h2', 'h3', 
 /** The text of rendered HTML, for descriptions in data: tags removed, entities decoded, spaces collapsed. */
 export function htmlToText(html: string): string {
   let text = '';
-  const parser = new Parser({ ontext: (part) => (text += part), onclosetag: (name) => BLOCKS.has(name) && (text += ' ') }, { decodeEntities: true });
+  const parser = new Parser(
+    { ontext: (part) => (text += part), onclosetag: (name) => BLOCKS.has(name) && (text += ' ') },
+    { decodeEntities: true },
+  );
   parser.end(html);
   return text.replace(/\s+/g, ' ').trim();
 }

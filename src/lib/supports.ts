@@ -36,8 +36,23 @@ export type SupportLinePart = string | { date: SupportDate };
  * mai 2024 », « J’ai contribué à la campagne en mars 2021 », « Soutenu depuis mars 2024 »…
  * Empty when the entry says neither how nor when.
  */
-export function supportLine({ support, since, until }: { support?: SupportKind | undefined; since?: SupportDate | undefined; until?: SupportDate | undefined }): SupportLinePart[] {
-  const lead = support === 'financement-participatif' ? 'J’ai contribué à la campagne' : support ? supportLabel(support) : since || until ? 'Soutenu' : '';
+export function supportLine({
+  support,
+  since,
+  until,
+}: {
+  support?: SupportKind | undefined;
+  since?: SupportDate | undefined;
+  until?: SupportDate | undefined;
+}): SupportLinePart[] {
+  const lead =
+    support === 'financement-participatif'
+      ? 'J’ai contribué à la campagne'
+      : support
+        ? supportLabel(support)
+        : since || until
+          ? 'Soutenu'
+          : '';
   if (!lead) return [];
   const oneTime = support === 'financement-participatif' || support === 'don-ponctuel';
   if (since && (oneTime || (until && formatSupportMonth(since) === formatSupportMonth(until)))) return [`${lead} en `, { date: since }];

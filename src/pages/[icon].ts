@@ -8,6 +8,11 @@ export const getStaticPaths = (() => ICONS.map((icon) => ({ params: { icon: icon
 
 export const GET: APIRoute = async ({ props }) => {
   const { type, size } = props as (typeof ICONS)[number];
-  const body = new Uint8Array(await sharp(Buffer.from(iconSvg), { density: 72 * (size / 64) * 2 }).resize(size, size).png().toBuffer());
+  const body = new Uint8Array(
+    await sharp(Buffer.from(iconSvg), { density: 72 * (size / 64) * 2 })
+      .resize(size, size)
+      .png()
+      .toBuffer(),
+  );
   return new Response(body, { headers: { 'Content-Type': type } });
 };

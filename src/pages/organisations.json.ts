@@ -11,7 +11,11 @@ export const GET: APIRoute = async ({ site }) => {
   const organisations = await getOrganisations();
   const records = await Promise.all(
     organisations.map(async (organisation) =>
-      organisationRecord(organisation, htmlToText(organisation.rendered?.html ?? ''), absoluteUrl(site, await largestLogoUrl(organisation.data.logo))),
+      organisationRecord(
+        organisation,
+        htmlToText(organisation.rendered?.html ?? ''),
+        absoluteUrl(site, await largestLogoUrl(organisation.data.logo)),
+      ),
     ),
   );
   const data = { title: SITE.title, url: absoluteUrl(site, import.meta.env.BASE_URL), organisations: records };

@@ -30,20 +30,14 @@ test('every seed organisation has a card with its exact name, its exact link and
       // A modern format was chosen, from a <picture> offering AVIF and WebP.
       expect.soft(pathOf(logo.currentSrc), `${label}: format`).toMatch(/\.(avif|webp)$/);
       expect.soft(logo.parentTag, `${label}: parent`).toBe('picture');
-      expect
-        .soft(logo.sourceTypes, `${label}: <source> types`)
-        .toEqual(expect.arrayContaining(['image/avif', 'image/webp']));
+      expect.soft(logo.sourceTypes, `${label}: <source> types`).toEqual(expect.arrayContaining(['image/avif', 'image/webp']));
 
       // Decorative (the name says it all), and its box is reserved before it loads: no layout shift.
       expect.soft(logo.alt, `${label}: alt`).toBe('');
       expect.soft(logo.widthAttribute, `${label}: width attribute`).not.toBeNull();
       expect.soft(logo.heightAttribute, `${label}: height attribute`).not.toBeNull();
-      expect
-        .soft(Number(logo.widthAttribute), `${label}: width attribute vs rendered width`)
-        .toBeCloseTo(logo.cssWidth, 0);
-      expect
-        .soft(Number(logo.heightAttribute), `${label}: height attribute vs rendered height`)
-        .toBeCloseTo(logo.cssHeight, 0);
+      expect.soft(Number(logo.widthAttribute), `${label}: width attribute vs rendered width`).toBeCloseTo(logo.cssWidth, 0);
+      expect.soft(Number(logo.heightAttribute), `${label}: height attribute vs rendered height`).toBeCloseTo(logo.cssHeight, 0);
     });
   }
 });
@@ -52,9 +46,7 @@ test.describe('clicking', () => {
   test('the logo area of a card follows the card’s link', async ({ page }) => {
     const blast = seed('BLAST');
     // The network is closed: answer for the organisation's site.
-    await page.route('https://www.blast-info.fr/**', (route) =>
-      route.fulfill({ body: 'ok', contentType: 'text/plain' }),
-    );
+    await page.route('https://www.blast-info.fr/**', (route) => route.fulfill({ body: 'ok', contentType: 'text/plain' }));
     await page.goto('/');
 
     // Find the middle of the BLAST logo, away from the name.

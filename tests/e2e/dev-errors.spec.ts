@@ -24,15 +24,26 @@ test.describe('npm run dev, an entry broken then fixed', () => {
     const port = await freePort();
     url = `http://127.0.0.1:${port}/`;
     // --ignore-lock keeps the server in the foreground (Astro backgrounds it when it thinks an agent runs it).
-    server = spawn(process.execPath, [join(PROJECT_ROOT, 'node_modules/astro/bin/astro.mjs'), 'dev', '--ignore-lock', '--host', '127.0.0.1', '--port', String(port)], {
-      cwd: project.dir,
-      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ORGANISATIONS_DIR: '' },
-    });
+    server = spawn(
+      process.execPath,
+      [join(PROJECT_ROOT, 'node_modules/astro/bin/astro.mjs'), 'dev', '--ignore-lock', '--host', '127.0.0.1', '--port', String(port)],
+      {
+        cwd: project.dir,
+        env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ORGANISATIONS_DIR: '' },
+      },
+    );
     let output = '';
     server.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
     server.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
     await expect
-      .poll(() => fetch(url).then((response) => response.status, () => 0), { timeout: 60_000, message: `astro dev did not answer:\n${output}` })
+      .poll(
+        () =>
+          fetch(url).then(
+            (response) => response.status,
+            () => 0,
+          ),
+        { timeout: 60_000, message: `astro dev did not answer:\n${output}` },
+      )
       .toBe(200);
   });
 
@@ -47,7 +58,8 @@ test.describe('npm run dev, an entry broken then fixed', () => {
     const original = await readFile(entry, 'utf8');
     // An edit saved before Vite's client has connected its socket is never pushed to the page (the test was
     // flaky when a write came too early): after each load of the page, the next edit waits for the client.
-    const connected = () => page.waitForEvent('console', { predicate: (message) => message.text().includes('[vite] connected'), timeout: 30_000 });
+    const connected = () =>
+      page.waitForEvent('console', { predicate: (message) => message.text().includes('[vite] connected'), timeout: 30_000 });
     let ready = connected();
     await page.goto(url);
     await ready;
@@ -59,7 +71,9 @@ test.describe('npm run dev, an entry broken then fixed', () => {
     const overlay = page.locator('vite-error-overlay');
     await expect(overlay).toBeVisible({ timeout: 20_000 });
     await ready;
-    await expect(overlay).toContainText('src/content/organisations/blast.md — champ « url » : « blast-info.fr » n’est pas une adresse complète : écrivez « https://blast-info.fr ».');
+    await expect(overlay).toContainText(
+      'src/content/organisations/blast.md — champ « url » : « blast-info.fr » n’est pas une adresse complète : écrivez « https://blast-info.fr ».',
+    );
 
     // Fixed and saved: the page comes back, without the owner reloading it.
     ready = connected();

@@ -1,9 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { cardFor, FIXTURE_URL, loadedLogo, pathOf } from './helpers';
 
-test('the fixture site: an SVG logo stays SVG, drafts stay out, « Soutenu depuis » and the call to action show', async ({
-  page,
-}) => {
+test('the fixture site: an SVG logo stays SVG, drafts stay out, « Soutenu depuis » and the call to action show', async ({ page }) => {
   await page.goto(FIXTURE_URL);
   const card = cardFor(page, 'Collectif Vectoriel');
   await expect(card, 'the « Collectif Vectoriel » card').toHaveCount(1);

@@ -35,14 +35,7 @@ async function chosenLogos(page: Page): Promise<Chosen[]> {
 }
 
 for (const deviceScaleFactor of [1, 2]) {
-  test(`logos are right-sized on a ${deviceScaleFactor}× screen`, async ({
-    browser,
-    baseURL,
-    viewport,
-    isMobile,
-    hasTouch,
-    userAgent,
-  }) => {
+  test(`logos are right-sized on a ${deviceScaleFactor}× screen`, async ({ browser, baseURL, viewport, isMobile, hasTouch, userAgent }) => {
     // A fresh browser context like this project's device, but with this pixel density.
     const context = await browser.newContext({
       baseURL: baseURL ?? SITE_URL,

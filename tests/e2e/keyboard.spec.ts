@@ -73,9 +73,7 @@ test('Tab reaches every card’s link, in visual order, with a visible focus', a
   for (let presses = 0; presses <= focusable; presses += 1) await page.keyboard.press('Tab');
   const recorded = await page.evaluate(() => (window as Recorder).focusStops ?? []);
   // The content ends at the footer, at the page itself, or when the focus comes back round to the start.
-  const end = recorded.findIndex(
-    (stop, index) => stop.isEnd || recorded.slice(0, index).some((earlier) => earlier.key === stop.key),
-  );
+  const end = recorded.findIndex((stop, index) => stop.isEnd || recorded.slice(0, index).some((earlier) => earlier.key === stop.key));
   const stops = end === -1 ? recorded : recorded.slice(0, end);
 
   // Every seed card's link was reached, in the order the cards are drawn, each with its own address.

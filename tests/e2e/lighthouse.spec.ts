@@ -27,7 +27,9 @@ test.describe.configure({ mode: 'serial' });
 
 // Both sites: the fixture site has the parts the shipped one lacks (past supports, reasons, an SVG logo).
 for (const site of SITES) {
-  test(`Lighthouse on ${site.label}: 100 in accessibility, best practices and SEO, at least 95 in performance`, async ({ launchOptions }, testInfo) => {
+  test(`Lighthouse on ${site.label}: 100 in accessibility, best practices and SEO, at least 95 in performance`, async ({
+    launchOptions,
+  }, testInfo) => {
     // Lighthouse emulates its own phone; the `lighthouse` project runs this once, after the others.
     test.setTimeout(300_000);
 
@@ -69,12 +71,23 @@ for (const site of SITES) {
           .filter((ref) => ref.weight > 0)
           .map((ref) => run.audits[ref.id])
           .filter((audit) => audit && audit.score !== null && audit.score < 1)
-          .map((audit) => `${id} › ${audit!.id}: ${audit!.title} (score ${audit!.score}${audit!.displayValue ? `, ${audit!.displayValue}` : ''})`);
+          .map(
+            (audit) =>
+              `${id} › ${audit!.id}: ${audit!.title} (score ${audit!.score}${audit!.displayValue ? `, ${audit!.displayValue}` : ''})`,
+          );
       });
-      console.log('Lighthouse medians', scores, lhr.audits['total-byte-weight']?.displayValue, lhr.audits['largest-contentful-paint']?.displayValue);
+      console.log(
+        'Lighthouse medians',
+        scores,
+        lhr.audits['total-byte-weight']?.displayValue,
+        lhr.audits['largest-contentful-paint']?.displayValue,
+      );
       const message = `Lighthouse scores ${JSON.stringify(scores)}; audits below 1:\n${failing.join('\n')}`;
       if ((scores['performance'] ?? 0) < 100) {
-        testInfo.annotations.push({ type: 'warning', description: `Lighthouse performance ${scores['performance']} (goal 100):\n${failing.join('\n')}` });
+        testInfo.annotations.push({
+          type: 'warning',
+          description: `Lighthouse performance ${scores['performance']} (goal 100):\n${failing.join('\n')}`,
+        });
       }
       expect(scores['performance'], message).toBeGreaterThanOrEqual(MINIMUM_PERFORMANCE);
       expect({ ...scores, performance: undefined }, message).toEqual({

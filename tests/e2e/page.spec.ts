@@ -46,14 +46,10 @@ test.describe('the page', () => {
     expect(response?.ok(), 'the page is served').toBe(true);
     const html = (await response?.text()) ?? '';
     expect(html).toContain('<html');
-    expect.soft(html.match(/<script\b[^>]*>/gi) ?? [], 'script tags in the served HTML').toEqual([
-      '<script type="application/ld+json">',
-    ]);
+    expect.soft(html.match(/<script\b[^>]*>/gi) ?? [], 'script tags in the served HTML').toEqual(['<script type="application/ld+json">']);
 
     // The live DOM agrees: no <script>, no inline event handler (onclick=…), no javascript: address.
-    await expect
-      .soft(page.locator('script:not([type="application/ld+json"])'), 'executable <script> elements in the DOM')
-      .toHaveCount(0);
+    await expect.soft(page.locator('script:not([type="application/ld+json"])'), 'executable <script> elements in the DOM').toHaveCount(0);
     const handlers = await page.evaluate(() =>
       Array.from(document.querySelectorAll('*')).flatMap((element) =>
         Array.from(element.attributes)

@@ -54,7 +54,10 @@ for (const site of SITES) {
 test('an SVG logo opened on its own (« open image in new tab ») runs nothing and fetches nothing', async ({ page }) => {
   // The fixture site has a vector logo, published as the file itself.
   await page.goto(FIXTURE_URL);
-  const svgUrl = await page.locator('img[src$=".svg"]').first().evaluate((img: HTMLImageElement) => img.src);
+  const svgUrl = await page
+    .locator('img[src$=".svg"]')
+    .first()
+    .evaluate((img: HTMLImageElement) => img.src);
   const dialogs: string[] = [];
   page.on('dialog', (dialog) => {
     dialogs.push(dialog.message());

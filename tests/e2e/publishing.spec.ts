@@ -48,11 +48,13 @@ for (const site of SITES) {
     });
 
     test('every icon, sitemap and feed link of the head resolves under the base path', async ({ page, request }) => {
-      const links = await page.locator('head link[href]').evaluateAll((elements) =>
-        elements
-          .filter((link) => link.getAttribute('rel') !== 'canonical')
-          .map((link) => ({ rel: link.getAttribute('rel'), href: (link as HTMLLinkElement).href })),
-      );
+      const links = await page
+        .locator('head link[href]')
+        .evaluateAll((elements) =>
+          elements
+            .filter((link) => link.getAttribute('rel') !== 'canonical')
+            .map((link) => ({ rel: link.getAttribute('rel'), href: (link as HTMLLinkElement).href })),
+        );
       // The feed and the list as data (two « alternate »); the organisations' feeds (OPML) where there are some.
       const outline = site.url === FIXTURE_URL ? ['outline'] : [];
       expect(links.map((link) => link.rel).sort()).toEqual(['alternate', 'alternate', 'apple-touch-icon', 'icon', ...outline, 'sitemap']);
@@ -78,7 +80,9 @@ for (const site of SITES) {
     });
 
     test('the RSS feed has an item for each date a card shows, each pointing back to its card', async ({ page, request }) => {
-      const feedHref = await page.locator('link[rel="alternate"][type="application/rss+xml"]').evaluate((link) => (link as HTMLLinkElement).href);
+      const feedHref = await page
+        .locator('link[rel="alternate"][type="application/rss+xml"]')
+        .evaluate((link) => (link as HTMLLinkElement).href);
       expect(feedHref).toBe(`${site.url}rss.xml`);
       const feed = await expectResolves(request, feedHref, /xml/);
       expect(/<channel>[\s\S]*?<link>([^<]+)<\/link>/.exec(feed)?.[1]?.replace(/\/?$/, '/')).toBe(site.url);
@@ -113,7 +117,14 @@ for (const site of SITES) {
           return { name: link.textContent?.trim() ?? '', url: link.href };
         }),
       );
-      expect(data.itemListElement.map(({ position, item }) => ({ position, type: item['@type'], name: item.name.normalize('NFKC'), url: item.url }))).toEqual(
+      expect(
+        data.itemListElement.map(({ position, item }) => ({
+          position,
+          type: item['@type'],
+          name: item.name.normalize('NFKC'),
+          url: item.url,
+        })),
+      ).toEqual(
         cards.map((card, index) => ({ position: index + 1, type: 'Organization', name: card.name.normalize('NFKC'), url: card.url })),
       );
       for (const { item } of data.itemListElement) {

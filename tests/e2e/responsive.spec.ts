@@ -34,9 +34,7 @@ for (const site of SITES) {
 
       // The page itself does not scroll sideways.
       expect.soft(layout.scrollWidth, `${width}px: page width vs window`).toBeLessThanOrEqual(layout.innerWidth);
-      expect
-        .soft(layout.scrollWidth, `${width}px: page width vs layout viewport`)
-        .toBeLessThanOrEqual(layout.clientWidth);
+      expect.soft(layout.scrollWidth, `${width}px: page width vs layout viewport`).toBeLessThanOrEqual(layout.clientWidth);
 
       // Every card fits in the window, and nothing inside a card is wider than the card (and clipped).
       expect(layout.cards.length).toBeGreaterThan(0);

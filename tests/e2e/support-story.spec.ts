@@ -47,7 +47,12 @@ test.describe('the story of each support, on the fixture site', () => {
 
   test('the table of contents counts the current supports of each category and the past ones', async ({ page }) => {
     const toc = page.getByRole('navigation', { name: 'Catégories' });
-    await expect(toc.getByRole('link')).toHaveText(['Médias indépendants2', 'Solidarité et humanitaire1', 'Libertés numériques1', 'Soutenus par le passé1']);
+    await expect(toc.getByRole('link')).toHaveText([
+      'Médias indépendants2',
+      'Solidarité et humanitaire1',
+      'Libertés numériques1',
+      'Soutenus par le passé1',
+    ]);
     for (const link of await toc.getByRole('link').all()) {
       const target = ((await link.getAttribute('href')) ?? '').slice(1);
       const section = page.locator(`section:has(h2[id="${target}"])`);
@@ -70,7 +75,20 @@ test.describe('what visitors take away, on the fixture site', () => {
     const names = await page.getByRole('main').getByRole('heading', { level: 3 }).allTextContents();
     expect(data.organisations.map((organisation) => organisation['name'])).toEqual(names);
     for (const organisation of data.organisations) {
-      expect(Object.keys(organisation).sort()).toEqual(['category', 'current', 'description', 'feed', 'id', 'logo', 'name', 'since', 'support', 'until', 'url', 'why']);
+      expect(Object.keys(organisation).sort()).toEqual([
+        'category',
+        'current',
+        'description',
+        'feed',
+        'id',
+        'logo',
+        'name',
+        'since',
+        'support',
+        'until',
+        'url',
+        'why',
+      ]);
       expect(typeof organisation['description']).toBe('string');
       expect((await request.get(String(organisation['logo']))).status(), `logo of ${String(organisation['name'])}`).toBe(200);
     }
@@ -83,7 +101,10 @@ test.describe('what visitors take away, on the fixture site', () => {
     });
   });
 
-  test('the OPML file, linked from the head and the page, parses as OPML 2.0 and lists the feeds of current supports', async ({ page, request }) => {
+  test('the OPML file, linked from the head and the page, parses as OPML 2.0 and lists the feeds of current supports', async ({
+    page,
+    request,
+  }) => {
     await page.goto(FIXTURE_URL);
     const headHref = await page.locator('link[rel="outline"][type="text/x-opml"]').getAttribute('href');
     const pageLink = page.getByRole('contentinfo').getByRole('link', { name: /OPML/ });
@@ -116,13 +137,18 @@ test.describe('what visitors take away, on the fixture site', () => {
 
   test('the feed has an item when a support starts and one when it ends, newest first', async ({ request }) => {
     const feed = await (await request.get(`${FIXTURE_URL}rss.xml`)).text();
-    const items = [...feed.matchAll(/<item><title>([^<]+)<\/title>[\s\S]*?<guid isPermaLink="(true|false)">([^<]+)<\/guid><pubDate>([^<]+)<\/pubDate>/g)].map(
-      ([, title, permaLink, guid, date]) => ({ title, permaLink, guid, date: new Date(date ?? '').toISOString().slice(0, 7) }),
-    );
+    const items = [
+      ...feed.matchAll(/<item><title>([^<]+)<\/title>[\s\S]*?<guid isPermaLink="(true|false)">([^<]+)<\/guid><pubDate>([^<]+)<\/pubDate>/g),
+    ].map(([, title, permaLink, guid, date]) => ({ title, permaLink, guid, date: new Date(date ?? '').toISOString().slice(0, 7) }));
     expect(items).toEqual([
       { title: 'Fin de mon soutien à Ancien Soutien', permaLink: 'false', guid: `${FIXTURE_URL}#ancien-soutien:fin`, date: '2024-05' },
       { title: 'Je soutiens Collectif Vectoriel', permaLink: 'true', guid: `${FIXTURE_URL}#collectif-vectoriel`, date: '2023-09' },
-      { title: 'J’ai contribué à la campagne de Campagne Terminée', permaLink: 'true', guid: `${FIXTURE_URL}#campagne-terminee`, date: '2022-11' },
+      {
+        title: 'J’ai contribué à la campagne de Campagne Terminée',
+        permaLink: 'true',
+        guid: `${FIXTURE_URL}#campagne-terminee`,
+        date: '2022-11',
+      },
       { title: 'Je soutiens Petit Logo Carré', permaLink: 'true', guid: `${FIXTURE_URL}#petit-logo-carre`, date: '2021-03' },
       { title: 'Je soutiens Ancien Soutien', permaLink: 'true', guid: `${FIXTURE_URL}#ancien-soutien`, date: '2019-01' },
     ]);

@@ -48,7 +48,9 @@ describe('Astro behaviour the page relies on', () => {
       itemListElement: { item: { logo: string } }[];
     };
     const served = new Set(
-      [...html.matchAll(/srcset="([^"]+)"/g)].flatMap(([, srcset]) => (srcset ?? '').split(',').map((candidate) => candidate.trim().split(' ')[0])),
+      [...html.matchAll(/srcset="([^"]+)"/g)].flatMap(([, srcset]) =>
+        (srcset ?? '').split(',').map((candidate) => candidate.trim().split(' ')[0]),
+      ),
     );
     const logos = jsonLd.itemListElement.map(({ item }) => new URL(item.logo).pathname);
     expect(logos.length).toBeGreaterThan(0);
@@ -64,9 +66,10 @@ describe('Astro behaviour the page relies on', () => {
     const inlineStyles = [...html.matchAll(/<style>(.*?)<\/style>/gs)].map(([, css]) => css ?? '');
     expect(inlineStyles.length).toBeGreaterThan(0);
     for (const css of inlineStyles) {
-      expect(policy, `An inline <style> is not allowed by the page's CSP (src/pages/index.astro, Astro.csp):\n${css.slice(0, 200)}`).toContain(
-        `'sha256-${sha256(css, 'base64')}'`,
-      );
+      expect(
+        policy,
+        `An inline <style> is not allowed by the page's CSP (src/pages/index.astro, Astro.csp):\n${css.slice(0, 200)}`,
+      ).toContain(`'sha256-${sha256(css, 'base64')}'`);
     }
   });
 });

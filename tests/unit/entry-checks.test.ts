@@ -9,10 +9,7 @@ function stored(id: string, data: Record<string, unknown>, body = 'Une descripti
 describe('findEntryProblems', () => {
   it('finds nothing in distinct, described entries', () => {
     expect(
-      findEntryProblems([
-        stored('a', { name: 'A', url: 'https://a.example/' }),
-        stored('b', { name: 'B', url: 'https://b.example/' }),
-      ]),
+      findEntryProblems([stored('a', { name: 'A', url: 'https://a.example/' }), stored('b', { name: 'B', url: 'https://b.example/' })]),
     ).toEqual([]);
   });
 
@@ -47,7 +44,8 @@ describe('findEntryProblems', () => {
         ['src/content/organisations/lqdn.md', 'name'],
         ['src/content/organisations/lqdn.md', 'url'],
       ]);
-      for (const problem of problems) expect(problem.message).toContain('déjà utilisé par src/content/organisations/la-quadrature-du-net.md');
+      for (const problem of problems)
+        expect(problem.message).toContain('déjà utilisé par src/content/organisations/la-quadrature-du-net.md');
     }
   });
 
@@ -60,12 +58,9 @@ describe('findEntryProblems', () => {
   });
 
   it('skips links the schema already refused instead of crashing on them', () => {
-    expect(
-      findEntryProblems([
-        stored('a', { name: 'A', url: 'www.a.example' }),
-        stored('b', { name: 'B', url: 'www.a.example' }),
-      ]),
-    ).toEqual([]);
+    expect(findEntryProblems([stored('a', { name: 'A', url: 'www.a.example' }), stored('b', { name: 'B', url: 'www.a.example' })])).toEqual(
+      [],
+    );
   });
 
   it('keeps different pages of one site apart', () => {

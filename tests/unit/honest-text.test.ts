@@ -30,7 +30,13 @@ describe('addresses that lead elsewhere than they read', () => {
 describe('frontmatter', () => {
   it('refuses a YAML alias bomb at once, with a message', () => {
     const levels = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j'];
-    const bomb = levels.map((name, index) => (index === 0 ? 'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]' : `${name}: &${name} [${Array(9).fill(`*${levels[index - 1]}`).join(',')}]`));
+    const bomb = levels.map((name, index) =>
+      index === 0
+        ? 'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'
+        : `${name}: &${name} [${Array(9)
+            .fill(`*${levels[index - 1]}`)
+            .join(',')}]`,
+    );
     const started = performance.now();
     const result = readFrontmatter(`---\nname: Bombe\n${bomb.join('\n')}\n---\n\nTexte.`);
     expect(performance.now() - started).toBeLessThan(1000);

@@ -15,7 +15,12 @@ describe('logoDisplaySize', () => {
   });
 
   it('never leaves the box, whatever the shape', () => {
-    for (const [width, height] of [[1, 5000], [5000, 1], [1000, 429], [333, 777]] as const) {
+    for (const [width, height] of [
+      [1, 5000],
+      [5000, 1],
+      [1000, 429],
+      [333, 777],
+    ] as const) {
       const size = logoDisplaySize({ width, height });
       expect(size.width).toBeLessThanOrEqual(LOGO_BOX.width);
       expect(size.height).toBeLessThanOrEqual(LOGO_BOX.height);

@@ -5,14 +5,28 @@ const PAGE = 'https://www.exemple-asso.test/accueil/';
 
 describe('readOrganisationPage: what a home page declares', () => {
   it('takes the name from og:site_name, then application-name, then a cleaned <title>', () => {
-    expect(readOrganisationPage('<meta property="og:site_name" content="Enercoop"><meta name="application-name" content="App"><title>Accueil | Enercoop</title>', PAGE).name).toEqual({ value: 'Enercoop', source: 'og:site_name' });
-    expect(readOrganisationPage('<meta name="application-name" content="App"><title>X</title>', PAGE).name).toEqual({ value: 'App', source: 'application-name' });
-    expect(readOrganisationPage('<title>Enercoop – Fournisseur d’électricité verte</title>', PAGE).name).toEqual({ value: 'Enercoop', source: '<title>' });
+    expect(
+      readOrganisationPage(
+        '<meta property="og:site_name" content="Enercoop"><meta name="application-name" content="App"><title>Accueil | Enercoop</title>',
+        PAGE,
+      ).name,
+    ).toEqual({ value: 'Enercoop', source: 'og:site_name' });
+    expect(readOrganisationPage('<meta name="application-name" content="App"><title>X</title>', PAGE).name).toEqual({
+      value: 'App',
+      source: 'application-name',
+    });
+    expect(readOrganisationPage('<title>Enercoop – Fournisseur d’électricité verte</title>', PAGE).name).toEqual({
+      value: 'Enercoop',
+      source: '<title>',
+    });
     expect(readOrganisationPage('<p>rien</p>', PAGE).name).toBeUndefined();
   });
 
   it('takes the description from og:description, else <meta name="description">, entities decoded', () => {
-    expect(readOrganisationPage('<meta name="description" content="Une &amp; deux"><meta property="og:description" content="Réseau">', PAGE).description).toEqual({ value: 'Réseau', source: 'og:description' });
+    expect(
+      readOrganisationPage('<meta name="description" content="Une &amp; deux"><meta property="og:description" content="Réseau">', PAGE)
+        .description,
+    ).toEqual({ value: 'Réseau', source: 'og:description' });
     expect(readOrganisationPage('<meta name="description" content="Une &amp; deux">', PAGE).description?.value).toBe('Une & deux');
   });
 
@@ -40,7 +54,13 @@ describe('readOrganisationPage: what a home page declares', () => {
 
   it('reads a manifest’s icons, leaving out maskable-only ones and broken JSON', () => {
     const icons = manifestCandidates(
-      JSON.stringify({ icons: [{ src: 'i-192.png', sizes: '192x192' }, { src: 'i-512.png', sizes: '512x512', purpose: 'maskable' }, { src: 'i.svg', sizes: 'any', type: 'image/svg+xml' }] }),
+      JSON.stringify({
+        icons: [
+          { src: 'i-192.png', sizes: '192x192' },
+          { src: 'i-512.png', sizes: '512x512', purpose: 'maskable' },
+          { src: 'i.svg', sizes: 'any', type: 'image/svg+xml' },
+        ],
+      }),
       'https://www.exemple-asso.test/m/manifest.json',
     );
     expect(icons.map((icon) => icon.url)).toEqual(['https://www.exemple-asso.test/m/i-192.png', 'https://www.exemple-asso.test/m/i.svg']);

@@ -51,19 +51,15 @@ describe('organisations schema', () => {
     expect(issuesOf({ ...valid, name: '   ' })).toHaveLength(1);
   });
 
-  it.each([
-    'javascript:alert(1)',
-    'mailto:contact@example.org',
-    'ftp://ftp.example.org/',
-    'blast-info.fr',
-    'une adresse',
-    '',
-  ])('refuses %j as a link, explaining what a web address is', (url) => {
-    expect(issuesOf({ ...valid, url })).toEqual([{ path: 'url', message: expect.stringContaining('https://') }]);
-    expect(issuesOf({ ...valid, cta: { label: 'Don', url } })).toEqual([
-      { path: 'cta.url', message: expect.stringContaining('https://') },
-    ]);
-  });
+  it.each(['javascript:alert(1)', 'mailto:contact@example.org', 'ftp://ftp.example.org/', 'blast-info.fr', 'une adresse', ''])(
+    'refuses %j as a link, explaining what a web address is',
+    (url) => {
+      expect(issuesOf({ ...valid, url })).toEqual([{ path: 'url', message: expect.stringContaining('https://') }]);
+      expect(issuesOf({ ...valid, cta: { label: 'Don', url } })).toEqual([
+        { path: 'cta.url', message: expect.stringContaining('https://') },
+      ]);
+    },
+  );
 
   it('accepts http and https links', () => {
     expect(issuesOf({ ...valid, url: 'http://example.org/' })).toEqual([]);
@@ -90,9 +86,7 @@ describe('organisations schema', () => {
   });
 
   it('refuses a cta without its label', () => {
-    expect(issuesOf({ ...valid, cta: { label: ' ', url: 'https://a.example/' } }).map((issue) => issue.path)).toEqual([
-      'cta.label',
-    ]);
+    expect(issuesOf({ ...valid, cta: { label: ' ', url: 'https://a.example/' } }).map((issue) => issue.path)).toEqual(['cta.label']);
   });
 
   it('refuses an order that is not an integer and a date that is not a date', () => {
@@ -108,7 +102,20 @@ describe('organisations schema documentation', () => {
     const undocumented = Object.entries(shape)
       .filter(([, field]) => !field.description)
       .map(([key]) => key);
-    expect(Object.keys(shape)).toEqual(['name', 'url', 'logo', 'category', 'cta', 'order', 'since', 'draft', 'support', 'until', 'why', 'feed']);
+    expect(Object.keys(shape)).toEqual([
+      'name',
+      'url',
+      'logo',
+      'category',
+      'cta',
+      'order',
+      'since',
+      'draft',
+      'support',
+      'until',
+      'why',
+      'feed',
+    ]);
     expect(undocumented).toEqual([]);
   });
 });
@@ -116,7 +123,14 @@ describe('organisations schema documentation', () => {
 describe('the fields of a support’s story', () => {
   it('accepts them all', () => {
     const result = organisation.safeParse(
-      { ...valid, support: 'adhesion', since: '2021-03', until: '2024-05', why: 'Parce qu’ils défendent nos libertés.', feed: 'https://www.laquadrature.net/feed/' },
+      {
+        ...valid,
+        support: 'adhesion',
+        since: '2021-03',
+        until: '2024-05',
+        why: 'Parce qu’ils défendent nos libertés.',
+        feed: 'https://www.laquadrature.net/feed/',
+      },
       { error: organisationErrorMap },
     );
     expect(result.success).toBe(true);
@@ -141,4 +155,3 @@ describe('the fields of a support’s story', () => {
     expect(issuesOf({ ...valid, since: '2021-03-15', until: '2021-03' })).toEqual([]);
   });
 });
-

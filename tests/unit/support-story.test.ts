@@ -87,10 +87,16 @@ describe('open data', () => {
   });
 
   it('lists in OPML the feeds of current supports only, escaped', () => {
-    const organisations = [source('a&b', { feed: 'https://a.example/rss?x=1&y=2' }), source('fini', { feed: 'https://f.example/rss', until: '2024-01' }), source('sans', {})];
+    const organisations = [
+      source('a&b', { feed: 'https://a.example/rss?x=1&y=2' }),
+      source('fini', { feed: 'https://f.example/rss', until: '2024-01' }),
+      source('sans', {}),
+    ];
     const opml = feedsOpml('Je soutiens', 'Lucas', organisations);
     expect(opml).toContain('<opml version="2.0">');
-    expect(opml).toContain('<outline type="rss" text="a&amp;b" title="a&amp;b" xmlUrl="https://a.example/rss?x=1&amp;y=2" htmlUrl="https://a&amp;b.example/"/>');
+    expect(opml).toContain(
+      '<outline type="rss" text="a&amp;b" title="a&amp;b" xmlUrl="https://a.example/rss?x=1&amp;y=2" htmlUrl="https://a&amp;b.example/"/>',
+    );
     expect(opml).not.toContain('fini');
     expect(hasFeeds(organisations)).toBe(true);
     expect(hasFeeds([source('sans', {})])).toBe(false);

@@ -36,8 +36,8 @@ describe('frenchTypography', () => {
 
 describe('frenchTypographyHtml', () => {
   it('changes text, not tags, attributes or code', () => {
-    expect(
-      frenchTypographyHtml('<p>Au programme : <a href="https://a.example/?q=1;2">lien ?</a> <code>a ? b : c</code></p>'),
-    ).toBe(`<p>Au programme${S}: <a href="https://a.example/?q=1;2">lien${N}?</a> <code>a ? b : c</code></p>`);
+    expect(frenchTypographyHtml('<p>Au programme : <a href="https://a.example/?q=1;2">lien ?</a> <code>a ? b : c</code></p>')).toBe(
+      `<p>Au programme${S}: <a href="https://a.example/?q=1;2">lien${N}?</a> <code>a ? b : c</code></p>`,
+    );
   });
 });

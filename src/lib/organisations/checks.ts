@@ -21,7 +21,11 @@ export interface StoredEntry {
 /** Every check on loaded entries: each description as rendered, then the rules across entries. */
 export function findStoredEntryProblems(entries: readonly StoredEntry[]): EntryProblem[] {
   const problems = entries.flatMap((entry) =>
-    findDescriptionProblems(entry.body ?? '', entry.rendered?.html ?? '').map((message) => ({ file: entry.filePath ?? entry.id, field: 'description', message })),
+    findDescriptionProblems(entry.body ?? '', entry.rendered?.html ?? '').map((message) => ({
+      file: entry.filePath ?? entry.id,
+      field: 'description',
+      message,
+    })),
   );
   return [...problems, ...findEntryProblems(entries)];
 }
@@ -63,7 +67,12 @@ export function findEntryProblems(entries: readonly StoredEntry[]): EntryProblem
  */
 function duplicateKey(field: 'name' | 'url', value: string): string | undefined {
   if (field === 'name') {
-    return value.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLocaleLowerCase('fr').replace(/\s+/g, ' ').trim();
+    return value
+      .normalize('NFD')
+      .replace(/\p{Diacritic}/gu, '')
+      .toLocaleLowerCase('fr')
+      .replace(/\s+/g, ' ')
+      .trim();
   }
   // An address refused by the schema (invalid, user info, mixed alphabets) is reported there, not here.
   const host = userInfoOf(value) || mixedScriptLabel(value) ? undefined : hostSkeleton(value);
@@ -76,7 +85,11 @@ function duplicateKey(field: 'name' | 'url', value: string): string | undefined 
  * Files of the folder that would not be read as entries (another extension, a hidden file, a file in a
  * sub-folder: Astro's glob skips them without a word), or that collide with another entry's id.
  */
-export function findFileNameProblems(folder: string, fileNames: readonly string[], subfoldersWithEntries: readonly string[] = []): EntryProblem[] {
+export function findFileNameProblems(
+  folder: string,
+  fileNames: readonly string[],
+  subfoldersWithEntries: readonly string[] = [],
+): EntryProblem[] {
   const problems: EntryProblem[] = subfoldersWithEntries.map((subfolder) => ({
     file: `${folder}/${subfolder}/`,
     field: 'dossier',

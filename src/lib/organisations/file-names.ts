@@ -35,5 +35,7 @@ export function fileNameOf(name: string): string {
     .replace(/^-+|-+$/g, '');
   if (full.length <= MAX_FILE_NAME_LENGTH) return full;
   const cut = full.slice(0, MAX_FILE_NAME_LENGTH + 1);
-  return (cut.lastIndexOf('-') > MAX_FILE_NAME_LENGTH / 2 ? cut.slice(0, cut.lastIndexOf('-')) : cut.slice(0, MAX_FILE_NAME_LENGTH)).replace(/-+$/, '');
+  return (
+    cut.lastIndexOf('-') > MAX_FILE_NAME_LENGTH / 2 ? cut.slice(0, cut.lastIndexOf('-')) : cut.slice(0, MAX_FILE_NAME_LENGTH)
+  ).replace(/-+$/, '');
 }

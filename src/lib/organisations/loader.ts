@@ -111,12 +111,7 @@ export function organisationsLoader(base: string = process.env['ORGANISATIONS_DI
 }
 
 /** The problems of one entry's frontmatter: the schema's, with the logo check's message for `logo`. */
-async function entryProblems(
-  file: string,
-  path: string,
-  data: Record<string, unknown>,
-  memory: LogoMemory,
-): Promise<EntryProblem[]> {
+async function entryProblems(file: string, path: string, data: Record<string, unknown>, memory: LogoMemory): Promise<EntryProblem[]> {
   const parsed = writtenEntry.safeParse(data, { error: organisationErrorMap });
   const issues = parsed.success ? [] : fieldIssues(parsed.error);
   const logoProblem = await findLogoProblem(path, data['logo'], memory);

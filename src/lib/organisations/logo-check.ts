@@ -15,7 +15,15 @@ export const LOGO_EXTENSIONS = ['png', 'jpg', 'jpeg', 'webp', 'avif', 'gif', 'sv
 /** The format each extension announces, as sharp names formats (it reads AVIF as `heif`). */
 const FORMAT_OF_EXTENSION: Record<string, string> = { jpg: 'jpeg', jpeg: 'jpeg', tif: 'tiff', tiff: 'tiff', avif: 'heif' };
 /** The extension to give a file of each format. */
-const EXTENSION_OF_FORMAT: Record<string, string> = { png: 'png', jpeg: 'jpg', webp: 'webp', heif: 'avif', gif: 'gif', svg: 'svg', tiff: 'tiff' };
+const EXTENSION_OF_FORMAT: Record<string, string> = {
+  png: 'png',
+  jpeg: 'jpg',
+  webp: 'webp',
+  heif: 'avif',
+  gif: 'gif',
+  svg: 'svg',
+  tiff: 'tiff',
+};
 /**
  * sharp's own limit (and so the build's): above it, an image is refused before being decoded.
  * The header is still read, to say how large it is.
@@ -58,7 +66,11 @@ export async function inspectLogo(path: string): Promise<LogoVerdict> {
   }
   const extension = extname(path).slice(1).toLowerCase();
   if ((FORMAT_OF_EXTENSION[extension] ?? extension) !== format) {
-    return { kind: 'wrong-extension', format: format === 'heif' ? 'avif' : format, renamed: `${basename(path, extname(path))}.${EXTENSION_OF_FORMAT[format]}` };
+    return {
+      kind: 'wrong-extension',
+      format: format === 'heif' ? 'avif' : format,
+      renamed: `${basename(path, extname(path))}.${EXTENSION_OF_FORMAT[format]}`,
+    };
   }
   if (format === 'svg') {
     const { size: bytes } = await stat(path);

@@ -113,8 +113,7 @@ export const schemaMessages = {
 };
 
 export const frontmatterMessages = {
-  noHeader:
-    'le fichier doit commencer par un en-tête entre deux lignes --- (name, url, logo, category…). Copiez celui d’une autre fiche.',
+  noHeader: 'le fichier doit commencer par un en-tête entre deux lignes --- (name, url, logo, category…). Copiez celui d’une autre fiche.',
   notAMapping: 'l’en-tête doit être une liste de champs « nom: valeur », un par ligne.',
   tooManyAliases:
     'l’en-tête répète trop de valeurs par des alias YAML (« &nom » puis « *nom ») : écrivez chaque valeur telle quelle, sans alias.',
@@ -202,7 +201,10 @@ export const REPORT_HINT =
 export function formatEntryProblems(problems: readonly EntryProblem[]): string {
   const sorted = [...problems].sort((a, b) => a.file.localeCompare(b.file));
   const lines = sorted.map((problem) => `  • ${problem.file} — champ « ${problem.field} » : ${problem.message}`);
-  const count = problems.length === 1 ? 'Une fiche d’organisation est à corriger' : `${problems.length} problèmes à corriger dans les fiches d’organisation`;
+  const count =
+    problems.length === 1
+      ? 'Une fiche d’organisation est à corriger'
+      : `${problems.length} problèmes à corriger dans les fiches d’organisation`;
   return `${count} :\n${lines.join('\n')}`;
 }
 
@@ -238,7 +240,6 @@ export const newEntryMessages = {
     `le fichier ${file} existe déjà (un logo sans fiche ?) : déplacez-le ou supprimez-le, puis relancez la commande.`,
 };
 
-
 /** Why a download of `npm run new` failed. */
 export const fetchMessages = {
   redirectNotWeb: (url: string, protocol: string) => `${url} redirige vers une adresse « ${protocol} », qui n’est pas une adresse web`,
@@ -258,7 +259,8 @@ export const fromAddressMessages = {
   descriptionFound: (source: string) => `Description : reprise du site (${source}), à réécrire avec vos mots.`,
   logoChosen: (url: string, source: string, why: string) => `Logo choisi : ${url} (${source}) : ${why}.`,
   logoRefused: (url: string, source: string, why: string) => `  écarté : ${url} (${source}) : ${why}`,
-  noLogo: 'aucun logo du site ne convient (il en faut un de 448 px de large, ou un SVG) : un logo provisoire est dessiné. Remplacez-le à la main, par exemple par le logo du dossier de presse de l’organisation.',
+  noLogo:
+    'aucun logo du site ne convient (il en faut un de 448 px de large, ou un SVG) : un logo provisoire est dessiné. Remplacez-le à la main, par exemple par le logo du dossier de presse de l’organisation.',
   pageUnreadable: (why: string) =>
     `la page n’a pas pu être lue (${why}) : la fiche est créée avec un logo provisoire. Complétez-la à la main (nom, description, logo).`,
   nameFromHost: (name: string) => `Nom : ${name} (tiré de l’adresse, faute de mieux : vérifiez-le dans la fiche)`,

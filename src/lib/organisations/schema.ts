@@ -6,10 +6,8 @@ import { bidiControlOf, mixedScriptLabel, userInfoOf } from './honest-text.ts';
 import { schemaMessages } from './messages.ts';
 
 /** A rule's message, given the field as written in the file (`cta.url`) and the value. */
-const say =
-  (message: (field: string, written: string) => string) =>
-  (issue: { path?: PropertyKey[] | undefined; input?: unknown }) =>
-    message((issue.path ?? []).join('.'), String(issue.input));
+const say = (message: (field: string, written: string) => string) => (issue: { path?: PropertyKey[] | undefined; input?: unknown }) =>
+  message((issue.path ?? []).join('.'), String(issue.input));
 
 /** Text shown on the card: not empty, and without the invisible characters that reverse it. */
 const displayText = () =>
@@ -72,22 +70,34 @@ export const organisationSchema = <Logo extends z.ZodType>({ image }: { image: (
       cta: z
         .strictObject({
           label: displayText().describe('Le texte du lien, par exemple « Faire un don » ou « Soutenir la campagne ».'),
-          url: webAddress().describe('Où mène l’appel à l’action (page de don, campagne de financement), en https://. Peut être l’adresse de la carte.'),
+          url: webAddress().describe(
+            'Où mène l’appel à l’action (page de don, campagne de financement), en https://. Peut être l’adresse de la carte.',
+          ),
         })
         .optional()
         .describe('Facultatif : un appel à l’action sous la description, avec label et url.'),
-      order: z.number().int().optional().describe('Facultatif : la position dans la catégorie (1 en premier). Sans order, ordre alphabétique.'),
+      order: z
+        .number()
+        .int()
+        .optional()
+        .describe('Facultatif : la position dans la catégorie (1 en premier). Sans order, ordre alphabétique.'),
       since: supportDate()
         .optional()
-        .describe('Facultatif : le début du soutien, un mois AAAA-MM ou un jour AAAA-MM-JJ ; la carte affiche « Soutenu depuis mars 2024 ».'),
+        .describe(
+          'Facultatif : le début du soutien, un mois AAAA-MM ou un jour AAAA-MM-JJ ; la carte affiche « Soutenu depuis mars 2024 ».',
+        ),
       draft: z.boolean().default(false).describe('Facultatif : true garde la fiche visible avec npm run dev, sans la publier.'),
       support: z
         .enum(SUPPORT_IDS)
         .optional()
-        .describe(`Facultatif : comment je soutiens, l’une de ces valeurs : ${SUPPORTS.map((support) => `${support.id} (${support.label})`).join(', ')}.`),
+        .describe(
+          `Facultatif : comment je soutiens, l’une de ces valeurs : ${SUPPORTS.map((support) => `${support.id} (${support.label})`).join(', ')}.`,
+        ),
       until: supportDate()
         .optional()
-        .describe('Facultatif : la fin du soutien (AAAA-MM ou AAAA-MM-JJ, pas avant since) ; la carte passe dans « Soutenus par le passé ».'),
+        .describe(
+          'Facultatif : la fin du soutien (AAAA-MM ou AAAA-MM-JJ, pas avant since) ; la carte passe dans « Soutenus par le passé ».',
+        ),
       why: displayText()
         .refine((text) => !MARKUP.test(text), { error: say(schemaMessages.notPlainText) })
         .pipe(z.string().max(WHY_MAX_LENGTH))

@@ -60,7 +60,9 @@ function isInternalReference(value: string): boolean {
 }
 
 function linkDanger(value: string): string {
-  return /^\s*javascript:/i.test(value) ? `un lien javascript: « ${value.trim().slice(0, 60)} »` : `une référence externe « ${value.trim().slice(0, 80)} »`;
+  return /^\s*javascript:/i.test(value)
+    ? `un lien javascript: « ${value.trim().slice(0, 60)} »`
+    : `une référence externe « ${value.trim().slice(0, 80)} »`;
 }
 
 /** A stylesheet may load another file (`@import`, `url(…)` other than `#id`) or run old IE code (`expression(`). */
