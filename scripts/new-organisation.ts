@@ -17,13 +17,13 @@
  * checked, so that a refusal comes quickly.
  */
 import { copyFile, mkdir, readdir, readFile, stat, unlink, writeFile } from 'node:fs/promises';
-import { extname, isAbsolute, join, relative, resolve } from 'node:path';
+import { extname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'astro/zod';
 import { stringify } from 'yaml';
 import { CATEGORIES } from '../src/lib/categories.ts';
 import { findEntryProblems, type StoredEntry } from '../src/lib/organisations/checks.ts';
-import { entryIdOf, fileNameOf } from '../src/lib/organisations/file-names.ts';
+import { display, entryIdOf, fileNameOf } from '../src/lib/organisations/file-names.ts';
 import { readFrontmatter } from '../src/lib/organisations/frontmatter.ts';
 import { hasLogoExtension, inspectLogo, LOGO_EXTENSIONS, logoVerdictMessage } from '../src/lib/organisations/logo-check.ts';
 import { bidiControlOf, mixedScriptLabel, userInfoOf } from '../src/lib/organisations/honest-text.ts';
@@ -216,12 +216,6 @@ function entryText({ name, url, logoFile, category, placeholderLogo: isPlacehold
 function frontmatterOf(contents: string): Record<string, unknown> | undefined {
   const frontmatter = readFrontmatter(contents);
   return 'data' in frontmatter ? frontmatter.data : undefined;
-}
-
-/** A path as the owner can find it: relative to the project, absolute outside it. */
-function display(path: string): string {
-  const inProject = relative(process.cwd(), path);
-  return (inProject.startsWith('..') || isAbsolute(inProject) ? path : inProject).split('\\').join('/') || '.';
 }
 
 async function exists(path: string): Promise<boolean> {

@@ -2,7 +2,8 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
-import { inspectLogo, logoVerdictMessage } from '../../src/lib/organisations/logo-check.ts';
+import { BIDI_CONTROLS } from '../../src/lib/organisations/honest-text.ts';
+import { EXTENSION_OF_FORMAT, inspectLogo, logoVerdictMessage } from '../../src/lib/organisations/logo-check.ts';
 import { fetchMessages, fromAddressMessages } from '../../src/lib/organisations/messages.ts';
 import { fetchLimited, FetchProblem, type FetchLimits } from './fetch-limited.ts';
 import { manifestCandidates, rankCandidates, readOrganisationPage, type LogoCandidate } from './organisation-page.ts';
@@ -36,16 +37,12 @@ export interface ReadLimits {
   logoBytes: number;
 }
 
-/** The file extension for a format sharp reads from an image's bytes. */
-const EXTENSIONS: Record<string, string> = { png: 'png', jpeg: 'jpg', webp: 'webp', gif: 'gif', svg: 'svg', tiff: 'tiff', heif: 'avif' };
+/** Control characters, and the ones the build refuses in names (`honest-text.ts`). */
+const CONTROLS = new RegExp(`\\p{Cc}|${BIDI_CONTROLS.source}`, 'gu');
 
 /** Text from a page, made fit for a card: no control or direction characters, single spaces, a sane length. */
 function cleanText(text: string, maxLength: number): string {
-  // eslint-disable-next-line no-control-regex
-  const clean = text
-    .replace(/[\u0000-\u001f\u007f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+  const clean = text.replace(CONTROLS, ' ').replace(/\s+/g, ' ').trim();
   return clean.length <= maxLength ? clean : `${clean.slice(0, maxLength - 1).replace(/\s+\S*$/, '')}…`;
 }
 
@@ -152,7 +149,7 @@ async function tryCandidate(
       (metadata) => metadata.format,
       () => undefined,
     );
-  const extension = format ? EXTENSIONS[format] : undefined;
+  const extension = format ? EXTENSION_OF_FORMAT[format] : undefined;
   if (!extension) return { why: fromAddressMessages.notAnImage };
   const file = join(folder, `candidat.${extension}`);
   await writeFile(file, body);

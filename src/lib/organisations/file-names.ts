@@ -1,3 +1,4 @@
+import { isAbsolute, relative } from 'node:path';
 import { slug } from 'github-slugger';
 
 /**
@@ -38,4 +39,10 @@ export function fileNameOf(name: string): string {
   return (
     cut.lastIndexOf('-') > MAX_FILE_NAME_LENGTH / 2 ? cut.slice(0, cut.lastIndexOf('-')) : cut.slice(0, MAX_FILE_NAME_LENGTH)
   ).replace(/-+$/, '');
+}
+
+/** A path as the owner can find it, in every message: relative to `root` with `/`, absolute outside it. */
+export function display(path: string, root = process.cwd()): string {
+  const inside = relative(root, path);
+  return (inside.startsWith('..') || isAbsolute(inside) ? path : inside).split('\\').join('/') || '.';
 }

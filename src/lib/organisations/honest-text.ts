@@ -75,7 +75,7 @@ export function hostSkeleton(address: string): string | undefined {
 }
 
 /** Invisible characters that change the direction of the text around them (« Trojan Source »). */
-const BIDI_CONTROLS = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/u;
+export const BIDI_CONTROLS = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/u;
 
 /** The first bidirectional control character of a text, as `U+202E`, or undefined. */
 export function bidiControlOf(text: string): string | undefined {

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
-import { basename, dirname, join, relative, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AstroError } from 'astro/errors';
 import type { Loader, LoaderContext } from 'astro/loaders';
@@ -10,7 +10,7 @@ import { LOGO_BOX } from '../logo-size.ts';
 import { findFileNameProblems, findStoredEntryProblems, type StoredEntry } from './checks.ts';
 import { devProblems } from './dev-problems.ts';
 import { fieldIssues, organisationErrorMap } from './error-map.ts';
-import { entryIdOf } from './file-names.ts';
+import { display, entryIdOf } from './file-names.ts';
 import { readFrontmatter } from './frontmatter.ts';
 import { findLogoProblem, type LogoMemory } from './logo-check.ts';
 import { formatEntryProblems, REPORT_HINT, type EntryProblem } from './messages.ts';
@@ -35,7 +35,7 @@ export function organisationsLoader(base: string = process.env['ORGANISATIONS_DI
     load: async (context) => {
       const root = fileURLToPath(context.config.root);
       const folder = resolve(root, base);
-      const display = (path: string) => relative(root, path).split('\\').join('/');
+      const shown = (path: string) => display(path, root);
       const problems: EntryProblem[] = [];
 
       const listing = existsSync(folder) ? await readdir(folder, { withFileTypes: true }) : [];
@@ -45,7 +45,7 @@ export function organisationsLoader(base: string = process.env['ORGANISATIONS_DI
         const inside = await readdir(join(folder, item.name), { recursive: true });
         if (inside.some((name) => /\.md$/i.test(name))) subfoldersWithEntries.push(item.name);
       }
-      problems.push(...findFileNameProblems(display(folder), fileNames, subfoldersWithEntries));
+      problems.push(...findFileNameProblems(shown(folder), fileNames, subfoldersWithEntries));
 
       // Every header is read and checked here, not only the ones Astro re-parses (it skips unchanged
       // files): a YAML mistake would stop Astro at the first broken file, and a logo replaced by a bad
@@ -62,10 +62,10 @@ export function organisationsLoader(base: string = process.env['ORGANISATIONS_DI
             const frontmatter = readFrontmatter(await readFile(path, 'utf8'));
             const found =
               'problem' in frontmatter
-                ? [{ file: display(path), field: frontmatter.field ?? 'en-tête', message: frontmatter.problem }]
-                : await entryProblems(display(path), path, frontmatter.data, memory);
+                ? [{ file: shown(path), field: frontmatter.field ?? 'en-tête', message: frontmatter.problem }]
+                : await entryProblems(shown(path), path, frontmatter.data, memory);
             if ('problem' in frontmatter) brokenFiles.push(fileName);
-            if (found.length > 0) filesWithProblems.add(display(path));
+            if (found.length > 0) filesWithProblems.add(shown(path));
             problems.push(...found);
           }),
       );
@@ -74,7 +74,7 @@ export function organisationsLoader(base: string = process.env['ORGANISATIONS_DI
       // leaves the store (the page reloads) and its problems go to the page, which shows them (dev-problems.ts).
       let collecting = true;
       const parseData: LoaderContext['parseData'] = async (props) => {
-        const file = display(resolve(root, props.filePath ?? props.id));
+        const file = shown(resolve(root, props.filePath ?? props.id));
         if (collecting) return filesWithProblems.has(file) ? props.data : context.parseData(props);
         const found = await entryProblems(file, resolve(root, file), props.data, memory);
         if (found.length > 0) {
@@ -97,7 +97,7 @@ export function organisationsLoader(base: string = process.env['ORGANISATIONS_DI
         if (dirname(changed) !== folder || !changed.endsWith('.md')) return;
         const frontmatter = readFrontmatter(await readFile(changed, 'utf8').catch(() => ''));
         if (!('problem' in frontmatter)) return;
-        const file = display(changed);
+        const file = shown(changed);
         devProblems().set(file, [{ file, field: frontmatter.field ?? 'en-tête', message: frontmatter.problem }]);
         context.store.delete(entryIdOf(basename(changed)));
       });

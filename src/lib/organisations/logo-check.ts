@@ -15,7 +15,7 @@ export const LOGO_EXTENSIONS = ['png', 'jpg', 'jpeg', 'webp', 'avif', 'gif', 'sv
 /** The format each extension announces, as sharp names formats (it reads AVIF as `heif`). */
 const FORMAT_OF_EXTENSION: Record<string, string> = { jpg: 'jpeg', jpeg: 'jpeg', tif: 'tiff', tiff: 'tiff', avif: 'heif' };
 /** The extension to give a file of each format. */
-const EXTENSION_OF_FORMAT: Record<string, string> = {
+export const EXTENSION_OF_FORMAT: Record<string, string> = {
   png: 'png',
   jpeg: 'jpg',
   webp: 'webp',
