@@ -6,8 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildInProcess, createTempProject, type CommandResult, type TempProject } from '../support/temp-project';
 
 /**
- * Entries written as an attacker would: hostile logos, descriptions, links, YAML, dates and files. Each
- * one either stops the build with the file, the field and the fix, or builds into a safe page. All the
+ * Entries written as an attacker would, or as an unlucky owner does: hostile logos, descriptions, links, YAML,
+ * dates and files. Each one either stops the build with the file, the field and the fix, or builds into a safe page. All the
  * refused entries sit in one copy of the site and are reported by one `astro sync` (every problem at
  * once, as the owner sees them); the accepted ones are then built, and the page checked.
  */
@@ -105,6 +105,44 @@ async function pngClaiming(width: number, height: number): Promise<Buffer> {
 }
 
 const REFUSED: RefusedCase[] = [
+  // 0. The owner's everyday mistakes that only the pipeline sees (the schema's own messages: tests/unit/schema.test.ts;
+  // duplicates and empty descriptions: tests/unit/entry-checks.test.ts).
+  entryCase('60', 'a header that is not valid YAML', 'en-tête', /l’en-tête est mal écrit \(vers la ligne \d+\).*guillemets/, {
+    header: 'name: [Cas hostile 60\n',
+  }),
+  entryCase('61', 'a logo path that points to no file', 'logo', /le fichier « \.\/introuvable\.png » est introuvable.*logo-valide\.png/, {
+    logo: './introuvable.png',
+  }),
+  logoCase('62', 'a logo that is not an image', 'n’est pas une image lisible', 'cas-62.png', 'ceci est du texte'),
+  logoCase('63', 'a logo too small to look sharp', /fait 200×50 px : trop petit.*au moins 448×112 px/, 'cas-63.png', () => png(200, 50)),
+  entryCase('64', 'a logo given as a web address', 'logo', 'est une adresse web : téléchargez le logo', {
+    logo: 'https://exemple.org/logo.png',
+  }),
+  {
+    attack: 'no logo field at all',
+    file: 'cas-65.md',
+    field: 'logo',
+    says: 'le champ manque : ajoutez « logo: ./nom-du-fichier.png »',
+    write: (folder) => writeFile(join(folder, 'cas-65.md'), entryText('65').replace(/^logo:.*\n/m, '')),
+  },
+  {
+    attack: 'two files for one id (Cas-66.md beside cas-66.md)',
+    file: 'cas-66.md',
+    field: 'nom du fichier',
+    says: 'ce fichier et src/content/organisations/Cas-66.md donnent la même fiche « cas-66 »',
+    async write(folder) {
+      await writeFile(join(folder, 'Cas-66.md'), entryText('66'));
+      await writeFile(join(folder, 'cas-66.md'), entryText('66b'));
+    },
+  },
+  {
+    attack: 'an entry Astro would skip because of its extension',
+    file: 'notes.MD',
+    field: 'nom du fichier',
+    says: 'Renommez-le en notes.md',
+    write: (folder) => writeFile(join(folder, 'notes.MD'), entryText('67')),
+  },
+
   // 1. SVG logos: anything beyond a static drawing.
   logoCase('01', 'an SVG logo with a script', 'un script (<script>)', 'cas-01.svg', svg('<script>alert(document.domain)</script>')),
   logoCase('02', 'an SVG logo with an event handler', 'un attribut d’événement « onload »', 'cas-02.svg', svg('', ' onload="alert(1)"')),
@@ -488,7 +526,7 @@ describe('entries that only look hostile build into a safe page', () => {
 
   beforeAll(async () => {
     for (const name of await readdir(project.organisations)) {
-      if (name.startsWith('cas-') || name.startsWith('.cas-') || name === 'archives')
+      if (/^\.?cas-/i.test(name) || name === 'archives' || name === 'notes.MD')
         await rm(join(project.organisations, name), { recursive: true });
     }
     await sharp({ create: { width: 600, height: 200, channels: 3, background: '#3366aa' } })
