@@ -379,5 +379,7 @@ describe('what was written, built', () => {
     const card = html.slice(html.indexOf(`id="${id}"`), html.indexOf('</li>', html.indexOf(`id="${id}"`)));
     expect(card, `no card ${id}`).toContain(`>${name}</a>`);
     expect(card).toMatch(logo);
+    // Without a description on its page, the entry's sentence to replace, as written.
+    if (id === 'introuvable') expect(card).toContain('Décrivez ici en deux ou trois phrases ce que fait Introuvable');
   });
 });

@@ -4,14 +4,14 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
 import sharp from 'sharp';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CATEGORIES } from '../../src/lib/categories';
 import { findLogoProblem } from '../../src/lib/organisations/logo-check';
-import { buildInProcess, createTempProject, run } from '../support/temp-project';
 
 /**
  * `npm run new` (scripts/new-organisation.ts), run for real with the project's Node against a
- * throw-away folder of entries (`ORGANISATIONS_DIR`), then end to end in a copy of the whole site.
+ * throw-away folder of entries (`ORGANISATIONS_DIR`). What it writes is built, and its cards checked, in
+ * tests/integration/new-from-address.test.ts.
  */
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -234,36 +234,4 @@ describe('npm run new', { timeout: 30_000 }, () => {
     expect(result.stderr).toMatch(/fait 100×100 px : trop petit/);
     expect(await snapshot(dir)).toEqual(before);
   });
-});
-
-describe('npm run new, end to end', () => {
-  it('adds a card that `astro build` publishes', async () => {
-    // `scripts` too: `npm run new` runs the copy's own script.
-    const project = await createTempProject({ also: ['scripts'] });
-    // The copy's own entries, whatever ORGANISATIONS_DIR the shell running the tests may have set.
-    vi.stubEnv('ORGANISATIONS_DIR', undefined);
-    try {
-      const created = await run(
-        'npm',
-        ['run', 'new', '--', 'Les Amis de la Terre', 'https://www.amisdelaterre.org/', '--category', 'solidarite'],
-        project.dir,
-        OFFLINE,
-      );
-      expect(created.code, created.output).toBe(0);
-      const build = await buildInProcess(project.dir);
-      expect(build.code, build.output).toBe(0);
-
-      const html = await readFile(join(project.dir, 'dist/index.html'), 'utf8');
-      const cards = html.match(/<li\b[^>]*class="card[^"]*"[\s\S]*?<\/li>/g) ?? [];
-      const card = cards.find((text) => text.includes('https://www.amisdelaterre.org/'));
-      expect(card, `no card links to https://www.amisdelaterre.org/ among ${cards.length} cards`).toBeDefined();
-      // The name is the card's link, whatever the attributes around `href`.
-      expect(card).toMatch(/<a\b[^>]*\shref="https:\/\/www\.amisdelaterre\.org\/"[^>]*>\s*Les Amis de la Terre\s*<\/a>/);
-      expect(card).toContain('Décrivez ici en deux ou trois phrases ce que fait Les Amis de la Terre');
-      expect(card).toMatch(/<img\b/);
-    } finally {
-      vi.unstubAllEnvs();
-      await project.remove();
-    }
-  }, 180_000);
 });
