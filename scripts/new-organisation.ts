@@ -107,10 +107,13 @@ function yamlScalar(value: string): string {
 
 /** Text as Markdown that renders as that text: no character may start a tag, a formatting or a heading. */
 function markdownText(text: string): string {
-  return text
-    .replace(/[\\`*_[\]]|^#/g, '\\$&')
-    .replace(/</g, '‹')
-    .replace(/>/g, '›');
+  return (
+    text
+      // `&` would start a character reference; `#` and `~` opening the text, a heading and a code fence.
+      .replace(/[\\`*_[\]&]|^[#~]/g, '\\$&')
+      .replace(/</g, '‹')
+      .replace(/>/g, '›')
+  );
 }
 
 /** Addresses Markdown turns into links by itself (GFM autolinks: `https://…`, `www.…`, without a final punctuation). */

@@ -6,8 +6,11 @@
 const NARROW_NBSP = '\u202f';
 const NBSP = '\u00a0';
 
-/** Looks like a web address, an e-mail address or a time such as 18:30: leave it alone. */
-const UNTOUCHABLE = /(?:[a-z][a-z\d+.-]*:\/\/|www\.|mailto:)\S*|\S+@\S+\.\S+|\b\d{1,2}:\d{2}\b/gi;
+/**
+ * Looks like a web address, an e-mail address, a time such as 18:30, or a character reference of rendered HTML
+ * (`&amp;`, whose `;` must stay with it): leave it alone.
+ */
+const UNTOUCHABLE = /(?:[a-z][a-z\d+.-]*:\/\/|www\.|mailto:)\S*|\S+@\S+\.\S+|\b\d{1,2}:\d{2}\b|&(?:#\d+|#x[\da-f]+|[a-z][a-z\d]*);/gi;
 
 function fixText(text: string): string {
   return text

@@ -195,6 +195,15 @@ beforeAll(async () => {
       ),
     ),
   });
+  // A code fence that the build refuses (its « language » is not a word), and a character reference written as text.
+  site('www.tildes.test', {
+    '/': send(
+      'text/html',
+      page(
+        '<meta property="og:site_name" content="Les Tildes"><meta property="og:description" content="~~~ Éducation populaire &amp;copy; pour toutes et tous">',
+      ),
+    ),
+  });
   // Names with nothing to make a file name of.
   site('www.emoji.test', { '/': send('text/html', page('<meta property="og:site_name" content="🌍🌱">')) });
   site('www.separateurs.test', { '/': send('text/html', page('<title>— | —</title>')) });
@@ -226,6 +235,7 @@ beforeAll(async () => {
     latin1: ['http://www.latin1.test/'],
     cp1252: ['http://www.cp1252.test/'],
     hostileDescription: ['http://www.diese.test/'],
+    tildes: ['http://www.tildes.test/'],
     emoji: ['http://www.emoji.test/'],
     separators: ['http://www.separateurs.test/'],
   })) {
@@ -345,6 +355,11 @@ describe('npm run new -- <address>: odd pages give entries the build accepts', (
     expect(await entryOf('diese')).toContain('\\# Rejoignez-nous ! Écrivez à … ou lisez …, et https://www.diese.test/agir.');
   });
 
+  it('a description that would open a code fence, or write a character reference: escaped, shown as text', async () => {
+    expect(result('tildes').code, result('tildes').output).toBe(0);
+    expect(await entryOf('les-tildes')).toContain('\\~~~ Éducation populaire \\&copy; pour toutes et tous');
+  });
+
   it.each([
     ['emoji', '🌍🌱', 'Emoji'],
     ['separators', '— | —', 'Separateurs'],
@@ -375,11 +390,14 @@ describe('what was written, built', () => {
     ['medecins-du-monde', 'Médecins du Monde', /<img src="\/_astro\/medecins-du-monde\.[^"]+\.svg"/],
     ['diese', 'Dièse', /<img src="\/_astro\/diese\.[^"]+\.svg"/],
     ['emoji', 'Emoji', /<img src="\/_astro\/emoji\.[^"]+\.svg"/],
+    ['les-tildes', 'Les Tildes', /<img src="\/_astro\/les-tildes\.[^"]+\.svg"/],
   ])('%s: the card is on the page, with its logo optimized like the others', (id, name, logo) => {
     const card = html.slice(html.indexOf(`id="${id}"`), html.indexOf('</li>', html.indexOf(`id="${id}"`)));
     expect(card, `no card ${id}`).toContain(`>${name}</a>`);
     expect(card).toMatch(logo);
     // Without a description on its page, the entry's sentence to replace, as written.
     if (id === 'introuvable') expect(card).toContain('Décrivez ici en deux ou trois phrases ce que fait Introuvable');
+    // As text: no code block, no « © » the page did not write.
+    if (id === 'les-tildes') expect(card).toMatch(/<p>~~~ Éducation populaire &amp;copy/);
   });
 });

@@ -158,7 +158,7 @@ describe('npm run new', { timeout: 30_000 }, () => {
     expect(frontmatter(text)['name']).toBe(name);
     const body = text.split(/^---$/m)[2] ?? '';
     expect(body).not.toContain('<maintenant>');
-    expect(body).toContain('ici & ‹maintenant› # \\*tous\\*');
+    expect(body).toContain('ici \\& ‹maintenant› # \\*tous\\*');
   });
 
   it('keeps the file name of a very long name to a safe length, cut at a word (it used to fail with ENAMETOOLONG)', async () => {

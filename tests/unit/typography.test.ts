@@ -41,3 +41,11 @@ describe('frenchTypographyHtml', () => {
     );
   });
 });
+
+describe('frenchTypographyHtml and character references', () => {
+  it('never splits an entity from its semicolon (« Médecins &amp; co » stayed « & ; » on the card)', () => {
+    expect(frenchTypographyHtml('<p>Soins &amp; accueil ; « partout » &#x2014; ici&nbsp;!</p>')).toBe(
+      `<p>Soins &amp; accueil${N}; «${N}partout${N}» &#x2014; ici&nbsp;!</p>`,
+    );
+  });
+});
