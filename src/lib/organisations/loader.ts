@@ -93,9 +93,16 @@ export function organisationsLoader(base: string = process.env['ORGANISATIONS_DI
       collecting = false;
       // A header edited into something that is not YAML never reaches parseData (Astro fails to read it first):
       // the same treatment from here, so that the browser shows it too. Fixed, it is re-parsed and cleared above.
+      // An editor (or a test) saving a file may empty it first, then write it: a change event reads whatever is
+      // there. Only the last save of a file counts, and an empty read (a save in progress) says nothing.
+      const saves = new Map<string, number>();
       context.watcher?.on('change', async (changed) => {
         if (dirname(changed) !== folder || !changed.endsWith('.md')) return;
-        const frontmatter = readFrontmatter(await readFile(changed, 'utf8').catch(() => ''));
+        const save = (saves.get(changed) ?? 0) + 1;
+        saves.set(changed, save);
+        const contents = await readFile(changed, 'utf8').catch(() => '');
+        if (saves.get(changed) !== save || contents.trim() === '') return;
+        const frontmatter = readFrontmatter(contents);
         if (!('problem' in frontmatter)) return;
         const file = shown(changed);
         devProblems().set(file, [{ file, field: frontmatter.field ?? 'en-tête', message: frontmatter.problem }]);
