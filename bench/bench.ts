@@ -34,7 +34,7 @@ import { createTempProject, PROJECT_ROOT, run } from '../tests/support/temp-proj
 import { runBuild, type BuildResult, type Phase } from './build.ts';
 import { transformsFromProbe, writtenImages, type FloorResult, type Probe } from './floor.ts';
 import { changeLogo, ensureLogos, writeOrganisations } from './logos.ts';
-import { measurePage, pageFileSizes, serveStatic, type PageView } from './page.ts';
+import { measurePage } from './page.ts';
 
 const REPORT = join(PROJECT_ROOT, 'BENCHMARKS.md');
 const BEGIN = '<!-- bench:begin (written by `npm run bench`: edit bench/bench.ts, not this section) -->';
@@ -101,7 +101,7 @@ interface SizeResult {
   n: number;
   repeat: number;
   runs: Run[];
-  page: { files: Awaited<ReturnType<typeof pageFileSizes>>; views: Record<string, PageView> } | undefined;
+  page: Awaited<ReturnType<typeof measurePage>> | undefined;
 }
 
 async function benchSize(n: number): Promise<SizeResult> {
@@ -148,13 +148,7 @@ async function benchSize(n: number): Promise<SizeResult> {
     }
     let page: SizeResult['page'];
     if (values.page) {
-      const dist = join(project.dir, 'dist');
-      const server = await serveStatic(dist);
-      try {
-        page = { files: await pageFileSizes(dist), views: await measurePage(server.url) };
-      } finally {
-        await server.close();
-      }
+      page = await measurePage(join(project.dir, 'dist'));
       const v = page.views;
       log(
         `N=${n} first view 390 px ${kb(v['390']?.firstView.total)} KB, 1440 px ${kb(v['1440']?.firstView.total)} KB; scrolled ${kb(v['390']?.scrolled.total)} / ${kb(v['1440']?.scrolled.total)} KB`,
