@@ -32,7 +32,8 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createTempProject, PROJECT_ROOT, run } from '../tests/support/temp-project.ts';
 import { runBuild, type BuildResult, type Phase } from './build.ts';
-import { transformsFromProbe, writtenImages, type FloorResult, type Probe } from './floor.ts';
+import type { Probe } from './astro.ts';
+import type { Floor } from './floor.ts';
 import { changeLogo, ensureLogos, writeOrganisations } from './logos.ts';
 import { measurePage } from './page.ts';
 
@@ -93,7 +94,7 @@ interface Run {
   warm: BuildResult;
   changed: BuildResult;
   imagePhase: Probe['imagePhase'];
-  floor: FloorResult;
+  floor: Floor;
   svgCopies: number;
   bytesByFormat: Record<string, number>;
 }
@@ -109,7 +110,6 @@ async function benchSize(n: number): Promise<SizeResult> {
   const logos = await ensureLogos(n, values['cache-dir'], log);
   const project = await createTempProject();
   const organisations = await writeOrganisations(project.organisations, n, logos);
-  const slugs = new Set(organisations.map((o) => o.slug));
   log(`N=${n}: ${project.dir} (${repeat} repetition${repeat > 1 ? 's' : ''})`);
   const runs: Run[] = [];
   try {
@@ -121,18 +121,12 @@ async function benchSize(n: number): Promise<SizeResult> {
       log(
         `N=${n} #${r + 1} cold build ${cold.wall.toFixed(1)} s (images ${cold.phases.images.toFixed(1)} s, ${cold.encoded} encoded), peak RSS ${(cold.peakRss / 2 ** 20).toFixed(0)} MiB`,
       );
-      // The transforms as the build recorded them; the files in dist/_astro must be exactly these.
+      // The transforms as the build recorded them, and the bytes they wrote.
       const probe = JSON.parse(await readFile(probeFile, 'utf8')) as Probe;
-      const { jobs, svgCopies } = transformsFromProbe(probe);
-      const outputs = await writtenImages(join(project.dir, 'dist'), (stem) => slugs.has(stem));
-      const recorded = jobs.reduce((sum, job) => sum + job.transforms.length, 0) + svgCopies;
-      if (recorded !== outputs.length)
-        log(`warning: the build recorded ${recorded} transforms but wrote ${outputs.length} files in dist/_astro`);
-      const jobsFile = join(project.dir, 'bench-jobs.json');
-      await writeFile(jobsFile, JSON.stringify({ jobs }));
-      const replay = await run(process.execPath, [FLOOR, jobsFile], project.dir);
+      const replay = await run(process.execPath, [FLOOR, probeFile], project.dir);
       if (replay.code !== 0) throw new Error(`floor replay failed (${replay.code}):\n${replay.output}`);
-      const floor = JSON.parse(replay.output.trim().split('\n').at(-1) ?? '') as FloorResult;
+      const floor = JSON.parse(replay.output.trim().split('\n').at(-1) ?? '') as Floor;
+      const svgCopies = floor.svg;
       log(
         `N=${n} #${r + 1} sharp floor ${floor.wall.toFixed(1)} s for ${floor.count} transforms (+${svgCopies} SVG passed through): cold/floor ${(cold.wall / floor.wall).toFixed(2)}`,
       );
@@ -142,9 +136,7 @@ async function benchSize(n: number): Promise<SizeResult> {
       if (first) await changeLogo(project.organisations, first, r + 1);
       const changed = await build();
       log(`N=${n} #${r + 1} one logo changed ${changed.wall.toFixed(1)} s (${changed.encoded} encoded)`);
-      const bytesByFormat: Record<string, number> = {};
-      for (const o of outputs) bytesByFormat[o.format] = (bytesByFormat[o.format] ?? 0) + o.bytes;
-      runs.push({ cold, warm, changed, imagePhase: probe.imagePhase, floor, svgCopies, bytesByFormat });
+      runs.push({ cold, warm, changed, imagePhase: probe.imagePhase, floor, svgCopies, bytesByFormat: probe.written });
     }
     let page: SizeResult['page'];
     if (values.page) {
