@@ -1,117 +1,62 @@
 /**
- * One timed `astro build` (through bench/astro.ts) in a temporary project, with its CPU time and peak
- * memory (the largest process's exact peak from /usr/bin/time, and the whole tree sampled every 2 s) and
- * the phases Astro logs.
+ * One timed build: bench/astro.ts in its own process under /usr/bin/time (Debian's `time` package), with its wall
+ * time, CPU time (user + system of the whole tree), peak memory, Astro's phase timings from its log, and how many
+ * images it encoded or took from its cache.
+ *
+ * Peak memory: the build is one process, whose exact peak /usr/bin/time gives for free; the rest of the tree
+ * (/usr/bin/time itself, ≤ ~19 MB) is sampled from /proc every 2 s only, as each sample takes CPU from the build
+ * it measures (BENCHMARKS.md).
  */
-import { existsSync } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { run } from '../tests/support/temp-project.ts';
 
-const BUILD = fileURLToPath(new URL('astro.ts', import.meta.url));
+const ASTRO = fileURLToPath(new URL('astro.ts', import.meta.url));
+export const PHASES = ['sync', 'vite', 'pages', 'images'] as const;
 
-/** Resident bytes of pid and all its descendants. */
+/** Resident bytes of a process and its descendants. */
 async function treeRss(pid: number): Promise<number> {
-  const children = new Map<number, number[]>();
-  for (const name of await readdir('/proc')) {
-    if (!/^\d+$/.test(name)) continue;
-    try {
-      const stat = await readFile(`/proc/${name}/stat`, 'utf8');
-      // The command name may hold spaces and parentheses: the fields after the last ')' are fixed.
-      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      children.set(ppid, [...(children.get(ppid) ?? []), Number(name)]);
-    } catch {
-      // the process ended meanwhile
-    }
-  }
-  let total = 0;
-  const queue = [pid];
-  for (let current = queue.pop(); current !== undefined; current = queue.pop()) {
-    try {
-      total += Number((await readFile(`/proc/${current}/statm`, 'utf8')).split(' ')[1]) * 4096;
-    } catch {
-      // ended
-    }
-    queue.push(...(children.get(current) ?? []));
-  }
-  return total;
+  const read = (file: string) => readFile(`/proc/${pid}/${file}`, 'utf8').catch(() => '');
+  const children = (await read(`task/${pid}/children`)).split(' ').filter(Boolean).map(Number);
+  const sizes = await Promise.all(children.map(treeRss));
+  return sizes.reduce((sum, size) => sum + size, Number((await read('statm')).split(' ')[1] ?? 0) * 4096);
 }
 
-/** Astro's own durations: "345ms", "10.49s", "2m 5s". */
-function parseDuration(text: string): number {
-  const m = /^(?:(\d+)m\s*(\d+)s|([\d.]+)ms|([\d.]+)s)$/.exec(text.trim());
-  if (!m) return Number.NaN;
-  if (m[1] !== undefined) return Number(m[1]) * 60 + Number(m[2]);
-  if (m[3] !== undefined) return Number(m[3]) / 1000;
-  return Number(m[4]);
+/** Astro's and Vite's durations ("345ms", "10.49s", "2m 5s") in seconds; NaN when absent. */
+function seconds(text = ''): number {
+  const m = /^(?:(\d+)m\s*)?(?:([\d.]+)(ms|s))?$/.exec(text);
+  return text && m ? Number(m[1] ?? 0) * 60 + Number(m[2] ?? 0) / (m[3] === 'ms' ? 1000 : 1) : Number.NaN;
 }
 
-export type Phase = 'sync' | 'vite' | 'pages' | 'images';
-
-/**
- * The phases of a build from its log (seconds): content sync and types, Vite's bundling, page rendering,
- * image generation; and how many images were encoded or taken from the cache.
- */
-function parseBuildLog(log: string): { phases: Record<Phase, number>; encoded: number; reused: number } {
-  const lines = log.split('\n');
-  const completedAfter = (marker: RegExp) => {
-    const start = lines.findIndex((line) => marker.test(line));
-    if (start === -1) return Number.NaN;
-    for (const line of lines.slice(start + 1)) {
-      const m = /✓ Completed in (.+?)\.?\s*$/.exec(line);
-      if (m?.[1]) return parseDuration(m[1]);
-    }
-    return Number.NaN;
-  };
-  const imageLines = lines.filter((line) => /▶ \/.*\.(avif|webp|png|jpe?g|svg) \(/.test(line));
-  return {
-    phases: {
-      sync: parseDuration(/\[types\] Generated (\S+)/.exec(log)?.[1] ?? ''),
-      vite: [...log.matchAll(/\[vite\] ✓ built in (\S+)/g)].reduce((sum, m) => sum + parseDuration(m[1] ?? ''), 0),
-      pages: completedAfter(/generating static routes/),
-      images: completedAfter(/generating optimized images/),
-    },
-    encoded: imageLines.filter((line) => line.includes('(before:')).length,
-    reused: imageLines.filter((line) => line.includes('(reused cache entry)')).length,
-  };
-}
-
-export type BuildResult = Awaited<ReturnType<typeof runBuild>>;
-
-/**
- * Builds the project in `dir` with this Node, sampling the RSS of the process tree.
- *
- * Sampling is not free: one scan of /proc costs ~17 ms of CPU (200 scans timed on this machine). Every
- * 100 ms, that took ~17 % of a core from the build it measured, while the floor ran unsampled
- * (BENCHMARKS.md). The build is one process, whose exact peak /usr/bin/time gives for free; the scan
- * only adds the memory of the rest of the tree (/usr/bin/time itself, ≤ ~19 MB), so every 2 s is
- * enough. Without /usr/bin/time, CPU times are NaN and the peak comes from the 2 s samples alone.
- */
-export async function runBuild(dir: string, env: Record<string, string>) {
-  const useTime = existsSync('/usr/bin/time');
-  const [command, args] = useTime ? ['/usr/bin/time', ['-f', '__TIME__ %M %U %S', process.execPath, BUILD]] : [process.execPath, [BUILD]];
-  let peakRss = 0;
+/** Builds the project in `dir`, the probe written to `probeFile`. */
+export async function runBuild(dir: string, probeFile: string) {
+  let sampled = 0;
   let timer: NodeJS.Timeout | undefined;
   const started = performance.now();
-  const { code, output } = await run(command, args, dir, env, ({ pid }) => {
-    let sampling = false;
-    timer = setInterval(async () => {
-      if (sampling || pid === undefined) return;
-      sampling = true;
-      peakRss = Math.max(peakRss, await treeRss(pid));
-      sampling = false;
-    }, 2000);
+  const time = ['-f', '__TIME__ %M %U %S', process.execPath, ASTRO];
+  const { code, output } = await run('/usr/bin/time', time, dir, { BENCH_PROBE: probeFile }, ({ pid = 0 }) => {
+    timer = setInterval(async () => (sampled = Math.max(sampled, await treeRss(pid))), 2000);
   });
   const wall = (performance.now() - started) / 1000;
   clearInterval(timer);
   if (code !== 0) throw new Error(`the build failed (exit ${code}) in ${dir}:\n${output.split('\n').slice(-40).join('\n')}`);
-  const time = /__TIME__ (\d+) ([\d.]+) ([\d.]+)/.exec(output);
+  const [, peak = 0, user = NaN, system = NaN] = (/__TIME__ (\d+) ([\d.]+) ([\d.]+)/.exec(output) ?? []).map(Number);
+  // The first « ✓ Completed in … » after the line that starts a phase.
+  const completed = (start: string) => seconds(new RegExp(`${start}[\\s\\S]*?✓ Completed in (\\S+?)\\.?\\s*$`, 'm').exec(output)?.[1]);
+  const images = output.split('\n').filter((line) => /▶ \/.*\.(avif|webp|png|jpe?g|svg) \(/.test(line));
+  const phases: Record<(typeof PHASES)[number], number> = {
+    sync: seconds(/\[types\] Generated (\S+)/.exec(output)?.[1]),
+    vite: [...output.matchAll(/\[vite\] ✓ built in (\S+)/g)].reduce((sum, m) => sum + seconds(m[1]), 0),
+    pages: completed('generating static routes'),
+    images: completed('generating optimized images'),
+  };
   return {
     wall,
-    /** user + system CPU seconds of the whole tree (from /usr/bin/time), NaN without it */
-    cpu: time ? Number(time[2]) + Number(time[3]) : Number.NaN,
-    /** the largest of: the sampled tree, the largest single process's exact peak (/usr/bin/time); bytes */
-    peakRss: Math.max(peakRss, time ? Number(time[1]) * 1024 : 0),
-    ...parseBuildLog(output),
+    cpu: user + system,
+    /** bytes: the largest of the sampled tree and the build process's exact peak */
+    peakRss: Math.max(sampled, peak * 1024),
+    phases,
+    encoded: images.filter((line) => line.includes('(before:')).length,
+    reused: images.filter((line) => line.includes('(reused cache entry)')).length,
   };
 }
