@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { freePort } from '../support/free-port';
@@ -56,6 +56,12 @@ test.describe('npm run dev, an entry broken then fixed', () => {
     test.setTimeout(90_000);
     const entry = join(project.organisations, 'blast.md');
     const original = await readFile(entry, 'utf8');
+    // Saved as editors with « atomic save » do (a new file renamed over the old one): a file written in place is
+    // empty for an instant, and a change event may read it so (the loader waits for it to settle; Astro's glob does not).
+    const save = async (text: string) => {
+      await writeFile(`${entry}.tmp`, text);
+      await rename(`${entry}.tmp`, entry);
+    };
     // An edit saved before Vite's client has connected its socket is never pushed to the page (the test was
     // flaky when a write came too early): after each load of the page, the next edit waits for the client.
     const connected = () =>
@@ -67,7 +73,7 @@ test.describe('npm run dev, an entry broken then fixed', () => {
 
     // The owner mistypes the address and saves: the page reloads by itself into Astro's error overlay.
     ready = connected();
-    await writeFile(entry, original.replace(/^url: .*$/m, 'url: blast-info.fr'));
+    await save(original.replace(/^url: .*$/m, 'url: blast-info.fr'));
     const overlay = page.locator('vite-error-overlay');
     await expect(overlay).toBeVisible({ timeout: 20_000 });
     await ready;
@@ -77,18 +83,18 @@ test.describe('npm run dev, an entry broken then fixed', () => {
 
     // Fixed and saved: the page comes back, without the owner reloading it.
     ready = connected();
-    await writeFile(entry, original);
+    await save(original);
     await expect(page.getByRole('heading', { level: 3, name: 'BLAST' })).toBeVisible({ timeout: 20_000 });
     await expect(overlay).toHaveCount(0);
     await ready;
 
     // A header that is no longer YAML (Astro cannot even read it): shown the same way, then gone once fixed.
     ready = connected();
-    await writeFile(entry, original.replace(/^name: .*$/m, 'name: [BLAST'));
+    await save(original.replace(/^name: .*$/m, 'name: [BLAST'));
     await expect(overlay).toBeVisible({ timeout: 20_000 });
     await ready;
     await expect(overlay).toContainText('src/content/organisations/blast.md — champ « en-tête » : l’en-tête est mal écrit');
-    await writeFile(entry, original);
+    await save(original);
     await expect(page.getByRole('heading', { level: 3, name: 'BLAST' })).toBeVisible({ timeout: 20_000 });
     await expect(overlay).toHaveCount(0);
   });

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
+import { setTimeout } from 'node:timers/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AstroError } from 'astro/errors';
@@ -15,6 +16,9 @@ import { readFrontmatter } from './frontmatter.ts';
 import { findLogoProblem, type LogoMemory } from './logo-check.ts';
 import { formatEntryProblems, REPORT_HINT, type EntryProblem } from './messages.ts';
 import { organisationSchema } from './schema.ts';
+
+/** How long a saved file must stay unchanged before the dev server reads it (see the watcher below). */
+const SAVE_SETTLE_MS = 100;
 
 /** Where the entries live; tests point it at a fixture folder with `ORGANISATIONS_DIR`. */
 const DEFAULT_ORGANISATIONS_DIR = './src/content/organisations';
@@ -93,15 +97,16 @@ export function organisationsLoader(base: string = process.env['ORGANISATIONS_DI
       collecting = false;
       // A header edited into something that is not YAML never reaches parseData (Astro fails to read it first):
       // the same treatment from here, so that the browser shows it too. Fixed, it is re-parsed and cleared above.
-      // An editor (or a test) saving a file may empty it first, then write it: a change event reads whatever is
-      // there. Only the last save of a file counts, and an empty read (a save in progress) says nothing.
+      // An editor (or a test) saving a file may empty it first, then write it, with one change event or two: the
+      // file is read once it has been still for a moment, and only for the last save of that file.
       const saves = new Map<string, number>();
       context.watcher?.on('change', async (changed) => {
         if (dirname(changed) !== folder || !changed.endsWith('.md')) return;
         const save = (saves.get(changed) ?? 0) + 1;
         saves.set(changed, save);
+        await setTimeout(SAVE_SETTLE_MS);
+        if (saves.get(changed) !== save) return;
         const contents = await readFile(changed, 'utf8').catch(() => '');
-        if (saves.get(changed) !== save || contents.trim() === '') return;
         const frontmatter = readFrontmatter(contents);
         if (!('problem' in frontmatter)) return;
         const file = shown(changed);
