@@ -24,6 +24,7 @@ import { stringify } from 'yaml';
 import { CATEGORIES } from '../src/lib/categories.ts';
 import { findEntryProblems, type StoredEntry } from '../src/lib/organisations/checks.ts';
 import { display, entryIdOf, fileNameOf } from '../src/lib/organisations/file-names.ts';
+import { linkProblem } from '../src/lib/organisations/description.ts';
 import { readFrontmatter } from '../src/lib/organisations/frontmatter.ts';
 import { hasLogoExtension, inspectLogo, LOGO_EXTENSIONS, logoVerdictMessage } from '../src/lib/organisations/logo-check.ts';
 import { bidiControlOf, mixedScriptLabel, userInfoOf } from '../src/lib/organisations/honest-text.ts';
@@ -120,13 +121,13 @@ function markdownText(text: string): string {
 const BARE_ADDRESS = /\b(?:https?:\/\/|www\.)[^\s‹›]*[^\s‹›.,:;!?'")»]/gi;
 
 /**
- * The page's description as the build accepts it: the addresses it would refuse as links (user info, mixed
- * alphabets) are left out, each said in `report`; the rest is escaped by `markdownText`.
+ * The page's description as the build accepts it: the addresses it would refuse as links (its own rule,
+ * `linkProblem`: user info, mixed alphabets) are left out, each said in `report`; the rest is escaped by `markdownText`.
  */
 function descriptionText(description: string, report: (line: string) => void): string {
   const kept = description.replace(BARE_ADDRESS, (address) => {
     const asLink = address.startsWith('www.') ? `http://${address}` : address;
-    if (userInfoOf(asLink) === undefined && mixedScriptLabel(asLink) === undefined) return address;
+    if (linkProblem(asLink) === undefined) return address;
     report(fromAddressMessages.addressLeftOut(address));
     return '…';
   });

@@ -70,9 +70,16 @@ export function findDescriptionProblems(body: string, html: string): string[] {
 }
 
 function checkLink(href: string, body: string, problems: Set<string>): void {
-  if (!SAFE_LINK.test(href)) problems.add(descriptionMessages.unsafeLink(href));
-  else if (userInfoOf(href)) problems.add(descriptionMessages.userInfo(href));
-  else if (mixedScriptLabel(href)) problems.add(descriptionMessages.mixedScript(href, lineOf(body, href)));
+  const problem = linkProblem(href, body);
+  if (problem) problems.add(problem);
+}
+
+/** Why the build refuses a description link, or undefined: the one rule, for the build and for `npm run new`. */
+export function linkProblem(href: string, body = ''): string | undefined {
+  if (!SAFE_LINK.test(href)) return descriptionMessages.unsafeLink(href);
+  if (userInfoOf(href)) return descriptionMessages.userInfo(href);
+  if (mixedScriptLabel(href)) return descriptionMessages.mixedScript(href, lineOf(body, href));
+  return undefined;
 }
 
 /** The first line of the Markdown (1 = its first line) that contains `needle`, case-insensitive. */
