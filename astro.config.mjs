@@ -1,6 +1,7 @@
 // @ts-check
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
+import { DEFAULT_LANG, LANGS } from './src/lib/i18n';
 import { normaliseBase } from './src/lib/urls';
 
 /**
@@ -16,7 +17,10 @@ export default defineConfig({
   site,
   base,
   trailingSlash: 'ignore',
-  integrations: [sitemap()],
+  // One page per file of words in src/content/site/: French at /, every other language at /<code>/.
+  i18n: { locales: [...LANGS], defaultLocale: DEFAULT_LANG, routing: { prefixDefaultLocale: false } },
+  // Each page lists its translations (xhtml:link hreflang) in the sitemap.
+  integrations: [sitemap({ i18n: { defaultLocale: DEFAULT_LANG, locales: Object.fromEntries(LANGS.map((lang) => [lang, lang])) } })],
   // No client-side JavaScript anywhere: links are plain links.
   prefetch: false,
   devToolbar: { enabled: false },

@@ -21,7 +21,8 @@ import { extname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'astro/zod';
 import { stringify } from 'yaml';
-import { CATEGORIES } from '../src/lib/categories.ts';
+import { CATEGORIES, CATEGORY_IDS } from '../src/lib/categories.ts';
+import { findCategoryProblems } from '../src/lib/organisations/category-checks.ts';
 import { findEntryProblems, type StoredEntry } from '../src/lib/organisations/checks.ts';
 import { display, entryIdOf, fileNameOf } from '../src/lib/organisations/file-names.ts';
 import { linkProblem } from '../src/lib/organisations/description.ts';
@@ -71,8 +72,8 @@ Arguments :
 
 Options :
   --category <id>    la rubrique de la carte, parmi :
-${CATEGORIES.map((category) => `                       ${category.id.padEnd(20)} ${category.label}`).join('\n')}
-                     (par défaut : ${CATEGORIES[0].id})
+${CATEGORIES.map((category) => `                       ${category.id.padEnd(20)} ${category.label['fr']}`).join('\n')}
+                     (par défaut : ${CATEGORY_IDS[0]})
   --logo <image>     copie cette image comme logo au lieu du logo provisoire
                      (PNG, JPEG, WebP, AVIF, GIF, TIFF ou SVG ; l’extension est conservée)
   -h, --help         affiche cette aide
@@ -174,7 +175,7 @@ function entryText({ name, url, logoFile, category, placeholderLogo: isPlacehold
     `logo: ${yamlScalar(logoFile)}`,
     '',
     '# La rubrique de la page où la carte apparaît. Valeurs possibles :',
-    ...CATEGORIES.map((c) => `#   ${c.id.padEnd(width)}  ${c.label}`),
+    ...CATEGORIES.map((c) => `#   ${c.id.padEnd(width)}  ${c.label['fr']}`),
     `category: ${yamlScalar(category)}`,
     '',
     '# Facultatif : un lien d’action sous la description (don, financement participatif…).',
@@ -282,7 +283,7 @@ function readArguments(argv: string[]): Request | undefined {
   const bidi = bidiControlOf(name ?? '');
   if (bidi) throw new Refusal(schemaMessages.bidiControl('name', bidi));
 
-  const category = values.category?.trim() ?? CATEGORIES[0].id;
+  const category = values.category?.trim() ?? CATEGORY_IDS[0];
   if (!CATEGORIES.some((c) => c.id === category)) throw new Refusal(schemaMessages.unknownCategory(category));
   return { name, url, category, logo: values.logo };
 }
@@ -324,6 +325,9 @@ async function checkDuplicates(folder: string, slug: string, name: string, url: 
 
 /** Returns the exit code. */
 async function main(argv: string[]): Promise<number> {
+  // The categories file is the build's: a mistake in it is said here too, before anything else.
+  const [categoryProblem] = findCategoryProblems();
+  if (categoryProblem) throw new Refusal(`${categoryProblem.file} — champ « ${categoryProblem.field} » : ${categoryProblem.message}`);
   const request = readArguments(argv);
   if (!request) {
     console.log(USAGE);
@@ -383,7 +387,7 @@ async function main(argv: string[]): Promise<number> {
     throw error;
   }
 
-  const label = CATEGORIES.find((c) => c.id === category)?.label ?? category;
+  const label = CATEGORIES.find((c) => c.id === category)?.label['fr'] ?? category;
   const isPlaceholder = logo === undefined && !foundLogo;
   if (reading.problem) console.log(`\nÀ faire à la main : ${reading.problem}`);
   console.log(`${reading.report.length > 0 ? '\n' : ''}Fiche créée : ${display(entryFile)}

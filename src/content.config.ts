@@ -1,6 +1,7 @@
 import { defineCollection } from 'astro:content';
-import { organisationsLoader } from './lib/organisations/loader';
-import { organisationSchema } from './lib/organisations/schema';
+import { organisationsLoader, siteWordsLoader, translationsLoader } from './lib/organisations/loader';
+import { organisationSchema, translationSchema } from './lib/organisations/schema';
+import { siteWordsSchema } from './lib/site-words';
 
 /**
  * One organisation the owner supports: `src/content/organisations/<slug>.md`, its logo beside it.
@@ -12,4 +13,10 @@ const organisations = defineCollection({
   schema: ({ image }) => organisationSchema({ image }),
 });
 
-export const collections = { organisations };
+/** An organisation's text in another language: `src/content/organisations/en/<slug>.md` (name, why, cta.label, description). */
+const translations = defineCollection({ loader: translationsLoader(), schema: translationSchema });
+
+/** The page's words in each language: `src/content/site/fr.md`, `en.md` (`lib/site-words.ts`). */
+const site = defineCollection({ loader: siteWordsLoader(), schema: siteWordsSchema });
+
+export const collections = { organisations, translations, site };

@@ -1,4 +1,5 @@
 import { escapeUTF8 } from 'entities';
+import { fill, type SiteWords } from './site-words';
 import { formatSupportMonth, supportDateStart, type SupportDate } from './support-dates';
 import type { SupportKind } from './supports';
 
@@ -28,13 +29,18 @@ export interface FeedItem {
   category: string;
 }
 
-export function feedItems(stories: readonly SupportStory[], pageUrl: string): FeedItem[] {
+export function feedItems(
+  stories: readonly SupportStory[],
+  pageUrl: string,
+  { feed, locale }: Pick<SiteWords, 'feed' | 'locale'>,
+): FeedItem[] {
   const items: FeedItem[] = [];
+  const month = (date: SupportDate) => formatSupportMonth(date, locale);
   for (const { id, data, descriptionHtml, category } of stories) {
     const card = `${pageUrl}#${id}`;
     if (data.since) {
       items.push({
-        title: data.support === 'financement-participatif' ? `J’ai contribué à la campagne de ${data.name}` : `Je soutiens ${data.name}`,
+        title: fill(data.support === 'financement-participatif' ? feed.contributed : feed.started, { name: data.name }),
         link: data.url,
         guid: card,
         isPermaLink: true,
@@ -44,14 +50,14 @@ export function feedItems(stories: readonly SupportStory[], pageUrl: string): Fe
       });
     }
     if (data.until) {
-      const began = data.since ? ` (il avait commencé en ${formatSupportMonth(data.since)})` : '';
+      const ended = { name: escapeUTF8(data.name), end: month(data.until), start: data.since ? month(data.since) : '' };
       items.push({
-        title: `Fin de mon soutien à ${data.name}`,
+        title: fill(feed.ended, { name: data.name }),
         link: card,
         guid: `${card}:fin`,
         isPermaLink: false,
         pubDate: supportDateStart(data.until),
-        content: `<p>Mon soutien à ${escapeUTF8(data.name)} a pris fin en ${formatSupportMonth(data.until)}${began}.</p>${descriptionHtml}`,
+        content: `<p>${fill(data.since ? feed.endedTextSince : feed.endedText, ended)}</p>${descriptionHtml}`,
         category,
       });
     }

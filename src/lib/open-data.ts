@@ -1,5 +1,4 @@
 import { escapeUTF8 } from 'entities';
-import type { CategoryId } from './categories';
 import type { SupportDate } from './support-dates';
 import type { SupportKind } from './supports';
 
@@ -12,7 +11,7 @@ export interface OrganisationRecord {
   id: string;
   name: string;
   url: string;
-  category: CategoryId;
+  category: string;
   support: SupportKind | null;
   since: SupportDate | null;
   until: SupportDate | null;
@@ -31,7 +30,7 @@ export interface OrganisationSource {
   data: {
     name: string;
     url: string;
-    category: CategoryId;
+    category: string;
     support?: SupportKind | undefined;
     since?: SupportDate | undefined;
     until?: SupportDate | undefined;

@@ -1,4 +1,4 @@
-import { CATEGORIES, type Category, type CategoryId } from './categories';
+import { CATEGORIES, type Category } from './categories';
 import type { SupportDate } from './support-dates';
 
 /** The part of an entry the page logic needs; `CollectionEntry<'organisations'>` satisfies it. */
@@ -6,7 +6,7 @@ export interface OrganisationLike {
   id: string;
   data: {
     name: string;
-    category: CategoryId;
+    category: string;
     order?: number | undefined;
     draft: boolean;
     until?: SupportDate | undefined;

@@ -4,8 +4,9 @@ import { Parser } from 'htmlparser2';
 
 /** The part of an entry the structured data reads; `CollectionEntry<'organisations'>` satisfies it. */
 export interface OrganisationEntryLike<Logo> {
-  data: { name: string; url: string; logo: Logo; until?: string | undefined };
-  rendered?: { html?: string } | undefined;
+  data: { url: string; logo: Logo; until?: string | undefined };
+  /** The name and description in the page's language (`content.ts`). */
+  text: { name: { value: string }; descriptionHtml: { value: string } };
 }
 
 /** The owner, as schema.org's `funder` of each organisation they currently support. */
@@ -21,20 +22,21 @@ export interface Funder {
 export async function pageJsonLd<Logo>(
   pageUrl: string,
   name: string,
+  lang: string,
   entries: readonly OrganisationEntryLike<Logo>[],
   logoUrl: (logo: Logo) => Promise<string>,
   funder: Funder,
 ) {
   const organisations = await Promise.all(
-    entries.map(async ({ data, rendered }) => ({
-      name: data.name,
+    entries.map(async ({ data, text }) => ({
+      name: text.name.value,
       url: data.url,
       logo: await logoUrl(data.logo),
-      description: htmlToText(rendered?.html ?? ''),
+      description: htmlToText(text.descriptionHtml.value),
       ...(data.until === undefined ? { funder: { '@type': 'Person' as const, ...funder } } : {}),
     })),
   );
-  return organisationListJsonLd(pageUrl, name, organisations);
+  return { ...organisationListJsonLd(pageUrl, name, organisations), inLanguage: lang };
 }
 
 export interface OrganisationData {

@@ -37,11 +37,9 @@ export function fromYamlDate(value: unknown): unknown {
   return value instanceof Date && !Number.isNaN(value.getTime()) ? value.toISOString().slice(0, 10) : value;
 }
 
-const monthYear = new Intl.DateTimeFormat('fr-FR', { month: 'long', year: 'numeric', timeZone: 'UTC' });
-
-/** « mars 2024 »: how long the support has lasted matters, the exact day does not. */
-export function formatSupportMonth(date: SupportDate): string {
-  return monthYear.format(supportDateStart(date));
+/** « mars 2024 », « March 2024 »: how long the support has lasted matters, the exact day does not. */
+export function formatSupportMonth(date: SupportDate, locale = 'fr-FR'): string {
+  return new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(supportDateStart(date));
 }
 
 /** Whether `end` is before `start`, at the precision both share (`2021-03` is not before `2021-03-15`). */

@@ -1,27 +1,12 @@
-import { formatSupportMonth, type SupportDate } from './support-dates.ts';
+import type { SupportDate } from './support-dates.ts';
 
 /**
- * How the owner helps an organisation (`support` in an entry), in the order the guide lists them, with
- * the short French label the card shows.
+ * How the owner helps an organisation (`support` in an entry), in the order the guide lists them. Their words
+ * on the card are content, in each language's file of words (`support.kinds` in `src/content/site/<langue>.md`).
  */
-export const SUPPORTS = [
-  { id: 'don-mensuel', label: 'Don mensuel' },
-  { id: 'don-ponctuel', label: 'Don ponctuel' },
-  { id: 'adhesion', label: 'Adhérent' },
-  { id: 'abonnement', label: 'Abonné' },
-  // A contribution to a crowdfunding campaign is over once given: the card never invites to give to it.
-  { id: 'financement-participatif', label: 'Contribution à une campagne' },
-  { id: 'benevolat', label: 'Bénévole' },
-] as const;
+export const SUPPORT_IDS = ['don-mensuel', 'don-ponctuel', 'adhesion', 'abonnement', 'financement-participatif', 'benevolat'] as const;
 
-export type SupportKind = (typeof SUPPORTS)[number]['id'];
-
-/** The ids as a non-empty tuple, the shape `z.enum()` needs. */
-export const SUPPORT_IDS = SUPPORTS.map((support) => support.id) as [SupportKind, ...SupportKind[]];
-
-function supportLabel(kind: SupportKind): string {
-  return SUPPORTS.find((support) => support.id === kind)?.label ?? kind;
-}
+export type SupportKind = (typeof SUPPORT_IDS)[number];
 
 /** The support is over: it ended (`until`), or it was a one-time contribution to a campaign. */
 export function invitesToGive(support: { support?: SupportKind | undefined; until?: string | undefined }): boolean {
@@ -31,33 +16,39 @@ export function invitesToGive(support: { support?: SupportKind | undefined; unti
 /** A piece of the card's support line: words, or a date the card shows as a `<time>`. */
 export type SupportLinePart = string | { date: SupportDate };
 
+/** The words of a support line, from the language's file: `{lead}`, `{date}`, `{start}` and `{end}` are filled in. */
+export interface SupportWords {
+  supported: string;
+  kinds: Partial<Record<string, string>>;
+  in: string;
+  since: string;
+  between: string;
+  until: string;
+}
+
+/** A template's parts, with each `{name}` replaced by its value: words stay words, dates stay dates. */
+function fillParts(template: string, values: Record<string, SupportLinePart>): SupportLinePart[] {
+  return template
+    .split(/(\{\w+\})/)
+    .map((part) => (/^\{\w+\}$/.test(part) ? (values[part.slice(1, -1)] ?? part) : part))
+    .filter((part) => part !== '');
+}
+
 /**
  * The card's line about the support: « Don mensuel depuis mars 2021 », « Adhérent de mars 2021 à
  * mai 2024 », « J’ai contribué à la campagne en mars 2021 », « Soutenu depuis mars 2024 »…
  * Empty when the entry says neither how nor when.
  */
-export function supportLine({
-  support,
-  since,
-  until,
-}: {
-  support?: SupportKind | undefined;
-  since?: SupportDate | undefined;
-  until?: SupportDate | undefined;
-}): SupportLinePart[] {
-  const lead =
-    support === 'financement-participatif'
-      ? 'J’ai contribué à la campagne'
-      : support
-        ? supportLabel(support)
-        : since || until
-          ? 'Soutenu'
-          : '';
+export function supportLine(
+  { support, since, until }: { support?: SupportKind | undefined; since?: SupportDate | undefined; until?: SupportDate | undefined },
+  words: SupportWords,
+): SupportLinePart[] {
+  const lead = support ? (words.kinds[support] ?? support) : since || until ? words.supported : '';
   if (!lead) return [];
   const oneTime = support === 'financement-participatif' || support === 'don-ponctuel';
-  if (since && (oneTime || (until && formatSupportMonth(since) === formatSupportMonth(until)))) return [`${lead} en `, { date: since }];
-  if (since && until) return [`${lead} de `, { date: since }, ' à ', { date: until }];
-  if (since) return [`${lead} depuis `, { date: since }];
-  if (until) return [`${lead} jusqu’en `, { date: until }];
+  if (since && (oneTime || (until && since.slice(0, 7) === until.slice(0, 7)))) return fillParts(words.in, { lead, date: { date: since } });
+  if (since && until) return fillParts(words.between, { lead, start: { date: since }, end: { date: until } });
+  if (since) return fillParts(words.since, { lead, date: { date: since } });
+  if (until) return fillParts(words.until, { lead, date: { date: until } });
   return [lead];
 }

@@ -50,3 +50,7 @@ export function frenchTypographyHtml(html: string): string {
     })
     .join('');
 }
+
+/** French spacing for a text written in French; other languages as written. */
+export const typography = (text: string, lang: string) => (lang === 'fr' ? frenchTypography(text) : text);
+export const typographyHtml = (html: string, lang: string) => (lang === 'fr' ? frenchTypographyHtml(html) : html);

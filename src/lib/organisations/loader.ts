@@ -1,77 +1,98 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { setTimeout } from 'node:timers/promises';
-import { basename, dirname, join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AstroError } from 'astro/errors';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
+import { DEFAULT_LANG, LANGS, SITE_WORDS_DIR } from '../i18n.ts';
 import { LOGO_BOX } from '../logo-size.ts';
+import { siteWordsSchema } from '../site-words.ts';
+import { findCategoryProblems } from './category-checks.ts';
+import { findDescriptionProblems } from './description.ts';
 import { findFileNameProblems, findStoredEntryProblems, type StoredEntry } from './checks.ts';
 import { devProblems } from './dev-problems.ts';
-import { fieldIssues, organisationErrorMap } from './error-map.ts';
+import { fieldIssues, organisationErrorMap, type FieldIssue } from './error-map.ts';
 import { display, entryIdOf } from './file-names.ts';
 import { readFrontmatter } from './frontmatter.ts';
 import { findLogoProblem, type LogoMemory } from './logo-check.ts';
-import { formatEntryProblems, REPORT_HINT, type EntryProblem } from './messages.ts';
-import { organisationSchema } from './schema.ts';
+import { formatEntryProblems, REPORT_HINT, wordsMessages, type EntryProblem } from './messages.ts';
+import { organisationSchema, translationSchema } from './schema.ts';
 
 /** How long a saved file must stay unchanged before the dev server reads it (see the watcher below). */
 const SAVE_SETTLE_MS = 100;
 
 /** Where the entries live; tests point it at a fixture folder with `ORGANISATIONS_DIR`. */
-const DEFAULT_ORGANISATIONS_DIR = './src/content/organisations';
+const ORGANISATIONS_DIR = process.env['ORGANISATIONS_DIR'] || './src/content/organisations';
 
-/** The schema with the logo as the path the owner wrote, to check an entry before Astro resolves its logo. */
-const writtenEntry = organisationSchema({ image: () => z.string() });
+interface CheckedLoaderOptions {
+  name: string;
+  /** The folder, relative to the project. */
+  base: string;
+  /** Entries are `<language>/<id>.md` in sub-folders (translations), not `<id>.md`; their header is optional. */
+  nested?: boolean;
+  /** The header as written (a logo is the path the owner wrote). */
+  schema: z.ZodType;
+  /** Problems of the folder itself (its file names), before any entry is read. */
+  folderProblems?: (folder: string, shown: (path: string) => string) => Promise<EntryProblem[]>;
+  /** More problems of one header, which replace the schema's about the same field (the logo's file). */
+  headerProblems?: (path: string, data: Record<string, unknown>, meta: LoaderContext['meta']) => Promise<FieldIssue[]>;
+  /** Checks across the loaded entries: descriptions, duplicates. */
+  storedProblems: (entries: StoredEntry[]) => EntryProblem[];
+}
+
+/** `en/Blast.md` → `en/blast`: the last part is the entry's id (`file-names.ts`), folders stay as they are. */
+const idOf = (path: string) =>
+  path
+    .split('/')
+    .map((part, index, parts) => (index === parts.length - 1 ? entryIdOf(part) : part))
+    .join('/');
 
 /**
- * Astro's `glob()` for `<slug>.md`, wrapped so that every mistake in the folder is reported at once,
- * each with its file, its field and what to do: Astro alone stops at the first invalid entry, does not
- * name the entry of a missing logo, and keeps one of two files with the same id silently.
- * This file only orchestrates: the rules are in `checks.ts`, `logo-check.ts` and the schema, the words
- * in `messages.ts`. Throwing from here stops `astro build`, `astro check` and `astro sync`.
+ * Astro's `glob()` for a folder of Markdown files, wrapped so that every mistake in the folder is reported at
+ * once, each with its file, its field and what to do: Astro alone stops at the first invalid entry and its
+ * messages are Zod's. The rules are in `checks.ts`, `logo-check.ts` and the schemas, the words in
+ * `messages.ts`. Throwing from here stops `astro build`, `astro check` and `astro sync`.
  */
-export function organisationsLoader(base: string = process.env['ORGANISATIONS_DIR'] || DEFAULT_ORGANISATIONS_DIR): Loader {
+function checkedLoader(options: CheckedLoaderOptions): Loader {
   return {
-    name: 'organisations-loader',
+    name: options.name,
     load: async (context) => {
       const root = fileURLToPath(context.config.root);
-      const folder = resolve(root, base);
+      const folder = resolve(root, options.base);
       const shown = (path: string) => display(path, root);
-      const problems: EntryProblem[] = [];
+      const problems: EntryProblem[] = (await options.folderProblems?.(folder, shown)) ?? [];
 
-      const listing = existsSync(folder) ? await readdir(folder, { withFileTypes: true }) : [];
-      const fileNames = listing.filter((item) => !item.isDirectory()).map((item) => item.name);
-      const subfoldersWithEntries = [];
-      for (const item of listing.filter((entry) => entry.isDirectory())) {
-        const inside = await readdir(join(folder, item.name), { recursive: true });
-        if (inside.some((name) => /\.md$/i.test(name))) subfoldersWithEntries.push(item.name);
-      }
-      problems.push(...findFileNameProblems(shown(folder), fileNames, subfoldersWithEntries));
+      const entryFiles = (await listEntryFiles(folder, options.nested ?? false)).filter((file) => !file.split('/').at(-1)?.startsWith('.'));
+      const headerIssues = async (path: string, data: Record<string, unknown>) => {
+        const parsed = options.schema.safeParse(data, { error: organisationErrorMap });
+        const more = (await options.headerProblems?.(path, data, context.meta)) ?? [];
+        // Our message replaces the schema's about the same field: it says what to do.
+        const issues = parsed.success ? [] : fieldIssues(parsed.error).filter((issue) => !more.some(({ field }) => field === issue.field));
+        return [...issues, ...more];
+      };
 
       // Every header is read and checked here, not only the ones Astro re-parses (it skips unchanged
       // files): a YAML mistake would stop Astro at the first broken file, and a logo replaced by a bad
       // one must be caught even when its entry did not change. Broken headers are left out of the glob,
       // so the other files are still checked; entries with problems are kept unparsed (the load fails).
-      const memory = logoMemory(context.meta);
       const brokenFiles: string[] = [];
       const filesWithProblems = new Set<string>();
       await Promise.all(
-        fileNames
-          .filter((name) => name.endsWith('.md') && !name.startsWith('.'))
-          .map(async (fileName) => {
-            const path = join(folder, fileName);
-            const frontmatter = readFrontmatter(await readFile(path, 'utf8'));
-            const found =
-              'problem' in frontmatter
-                ? [{ file: shown(path), field: frontmatter.field ?? 'en-tête', message: frontmatter.problem }]
-                : await entryProblems(shown(path), path, frontmatter.data, memory);
-            if ('problem' in frontmatter) brokenFiles.push(fileName);
-            if (found.length > 0) filesWithProblems.add(shown(path));
-            problems.push(...found);
-          }),
+        entryFiles.map(async (file) => {
+          const path = join(folder, file);
+          const contents = await readFile(path, 'utf8');
+          const frontmatter = options.nested && !contents.trimStart().startsWith('---') ? { data: {} } : readFrontmatter(contents);
+          const found =
+            'problem' in frontmatter
+              ? [{ field: frontmatter.field ?? 'en-tête', message: frontmatter.problem }]
+              : await headerIssues(path, frontmatter.data);
+          if ('problem' in frontmatter) brokenFiles.push(file);
+          if (found.length > 0) filesWithProblems.add(shown(path));
+          problems.push(...found.map((issue) => ({ file: shown(path), ...issue })));
+        }),
       );
 
       // After this first load, a file edited under `astro dev` is checked when Astro re-parses it. A broken one
@@ -80,7 +101,7 @@ export function organisationsLoader(base: string = process.env['ORGANISATIONS_DI
       const parseData: LoaderContext['parseData'] = async (props) => {
         const file = shown(resolve(root, props.filePath ?? props.id));
         if (collecting) return filesWithProblems.has(file) ? props.data : context.parseData(props);
-        const found = await entryProblems(file, resolve(root, file), props.data, memory);
+        const found = (await headerIssues(resolve(root, file), props.data)).map((issue) => ({ file, ...issue }));
         if (found.length > 0) {
           devProblems().set(file, found);
           context.store.delete(props.id);
@@ -90,9 +111,9 @@ export function organisationsLoader(base: string = process.env['ORGANISATIONS_DI
         return context.parseData(props);
       };
       await glob({
-        pattern: ['*.md', ...brokenFiles.map((name) => `!${name}`)],
-        base,
-        generateId: ({ entry }) => entryIdOf(entry),
+        pattern: [options.nested ? '*/*.md' : '*.md', ...brokenFiles.map((file) => `!${file}`)],
+        base: options.base,
+        generateId: ({ entry }) => idOf(entry),
       }).load({ ...context, parseData });
       collecting = false;
       // A header edited into something that is not YAML never reaches parseData (Astro fails to read it first):
@@ -101,37 +122,120 @@ export function organisationsLoader(base: string = process.env['ORGANISATIONS_DI
       // file is read once it has been still for a moment, and only for the last save of that file.
       const saves = new Map<string, number>();
       context.watcher?.on('change', async (changed) => {
-        if (dirname(changed) !== folder || !changed.endsWith('.md')) return;
+        const file = relative(folder, changed).split('\\').join('/');
+        if (file.startsWith('..') || !file.endsWith('.md') || file.split('/').length !== (options.nested ? 2 : 1)) return;
         const save = (saves.get(changed) ?? 0) + 1;
         saves.set(changed, save);
         await setTimeout(SAVE_SETTLE_MS);
         if (saves.get(changed) !== save) return;
-        const contents = await readFile(changed, 'utf8').catch(() => '');
-        const frontmatter = readFrontmatter(contents);
+        const frontmatter = readFrontmatter(await readFile(changed, 'utf8').catch(() => ''));
         if (!('problem' in frontmatter)) return;
-        const file = shown(changed);
-        devProblems().set(file, [{ file, field: frontmatter.field ?? 'en-tête', message: frontmatter.problem }]);
-        context.store.delete(entryIdOf(basename(changed)));
+        devProblems().set(shown(changed), [{ file: shown(changed), field: frontmatter.field ?? 'en-tête', message: frontmatter.problem }]);
+        context.store.delete(idOf(file));
       });
 
-      const entries: StoredEntry[] = context.store.values();
-      problems.push(...findStoredEntryProblems(entries));
-
+      problems.push(...options.storedProblems(context.store.values()));
       if (problems.length > 0) throw new AstroError(formatEntryProblems(problems), REPORT_HINT);
     },
   };
 }
 
-/** The problems of one entry's frontmatter: the schema's, with the logo check's message for `logo`. */
-async function entryProblems(file: string, path: string, data: Record<string, unknown>, memory: LogoMemory): Promise<EntryProblem[]> {
-  const parsed = writtenEntry.safeParse(data, { error: organisationErrorMap });
-  const issues = parsed.success ? [] : fieldIssues(parsed.error);
-  const logoProblem = await findLogoProblem(path, data['logo'], memory);
-  return [
-    // Our logo message replaces the schema's about the same field: it says what to do.
-    ...issues.filter((issue) => !(logoProblem && issue.field === 'logo')),
-    ...(logoProblem ? [{ field: 'logo', message: logoProblem }] : []),
-  ].map((issue) => ({ file, ...issue }));
+/** The Markdown files of a folder (`blast.md`), or of its sub-folders (`en/blast.md`). */
+async function listEntryFiles(folder: string, nested: boolean): Promise<string[]> {
+  if (!existsSync(folder)) return [];
+  const listing = await readdir(folder, { withFileTypes: true });
+  if (!nested) return listing.filter((item) => !item.isDirectory() && item.name.endsWith('.md')).map((item) => item.name);
+  const inside = await Promise.all(
+    listing
+      .filter((item) => item.isDirectory())
+      .map(async (item) =>
+        (await readdir(join(folder, item.name))).filter((name) => name.endsWith('.md')).map((name) => `${item.name}/${name}`),
+      ),
+  );
+  return inside.flat();
+}
+
+/** The other languages of the page: their folders beside the entries hold translations. */
+const TRANSLATION_LANGS = LANGS.filter((lang) => lang !== DEFAULT_LANG);
+
+/**
+ * The organisations: `src/content/organisations/<id>.md`, their logos beside them. Also checks the categories
+ * file (the schema accepts its ids), so that a mistake there stops the build with the others.
+ */
+export function organisationsLoader(base: string = ORGANISATIONS_DIR): Loader {
+  return checkedLoader({
+    name: 'organisations-loader',
+    base,
+    schema: organisationSchema({ image: () => z.string() }),
+    folderProblems: async (folder, shown) => {
+      const listing = existsSync(folder) ? await readdir(folder, { withFileTypes: true }) : [];
+      const subfoldersWithEntries = [];
+      for (const item of listing.filter((entry) => entry.isDirectory() && !TRANSLATION_LANGS.includes(entry.name))) {
+        const inside = await readdir(join(folder, item.name), { recursive: true });
+        if (inside.some((name) => /\.md$/i.test(name))) subfoldersWithEntries.push(item.name);
+      }
+      const fileNames = listing.filter((item) => !item.isDirectory()).map((item) => item.name);
+      return [...findCategoryProblems(), ...findFileNameProblems(shown(folder), fileNames, subfoldersWithEntries)];
+    },
+    headerProblems: async (path, data, meta) => {
+      const logoProblem = await findLogoProblem(path, data['logo'], logoMemory(meta));
+      return logoProblem ? [{ field: 'logo', message: logoProblem }] : [];
+    },
+    storedProblems: findStoredEntryProblems,
+  });
+}
+
+export function translationsLoader(base: string = ORGANISATIONS_DIR): Loader {
+  return checkedLoader({
+    name: 'translations-loader',
+    base,
+    nested: true,
+    schema: translationSchema,
+    storedProblems: (entries) => {
+      const organisations = new Set(
+        readdirSync(base)
+          .filter((name) => name.endsWith('.md'))
+          .map(entryIdOf),
+      );
+      return entries.flatMap((entry) => {
+        const file = entry.filePath ?? entry.id;
+        const [lang = '', id = ''] = entry.id.split('/');
+        if (!TRANSLATION_LANGS.includes(lang)) return [{ file, field: 'dossier', message: wordsMessages.unknownLanguage(lang, LANGS) }];
+        const problems = findDescriptionProblems(entry.body ?? '', entry.rendered?.html ?? '').map((message) => ({
+          file,
+          field: 'description',
+          message,
+        }));
+        if (!organisations.has(id)) problems.push({ file, field: 'nom du fichier', message: wordsMessages.noOrganisation(id) });
+        return problems;
+      });
+    },
+  });
+}
+
+/** The page's words: `src/content/site/<language>.md` (`site-words.ts`). */
+export function siteWordsLoader(): Loader {
+  return checkedLoader({
+    name: 'site-words-loader',
+    base: SITE_WORDS_DIR,
+    schema: siteWordsSchema,
+    storedProblems: (entries) =>
+      entries.flatMap((entry) => {
+        const file = entry.filePath ?? entry.id;
+        const problems = findDescriptionProblems(entry.body ?? '', entry.rendered?.html ?? '').map((message) => ({
+          file,
+          field: 'intro',
+          message,
+        }));
+        const unknown = (entry.body ?? '').match(/\{[^{}]*\}/g)?.find((found) => found !== '{count}');
+        if (unknown) problems.push({ file, field: 'intro', message: wordsMessages.placeholder('intro', unknown, ['count']) });
+        const hasOwner = entry.data['owner'] !== undefined;
+        if (entry.id === DEFAULT_LANG && !hasOwner) problems.push({ file, field: 'owner', message: wordsMessages.noOwner });
+        if (entry.id !== DEFAULT_LANG && hasOwner)
+          problems.push({ file, field: 'owner', message: wordsMessages.ownerElsewhere(`${SITE_WORDS_DIR}/${DEFAULT_LANG}.md`) });
+        return problems;
+      }),
+  });
 }
 
 /**

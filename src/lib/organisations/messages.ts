@@ -2,7 +2,7 @@ import { CATEGORIES, CATEGORY_IDS } from '../categories.ts';
 import { LOGO_BOX, type Size } from '../logo-size.ts';
 import { closestMatch } from '../suggest.ts';
 import { EARLIEST_SUPPORT_YEAR, type SupportDateProblem } from '../support-dates.ts';
-import { SUPPORT_IDS, SUPPORTS } from '../supports.ts';
+import { SUPPORT_IDS } from '../supports.ts';
 
 /**
  * Every message the owner can read about an entry, in French, in one place: the build's report
@@ -28,7 +28,7 @@ const megabytes = (bytes: number) => `${(bytes / 1_000_000).toLocaleString('fr-F
 /** A file's weight as the owner's file manager shows it: « 85 Ko », « 3,1 Mo ». */
 const fileSize = (bytes: number) => (bytes >= 1_000_000 ? megabytes(bytes) : `${Math.ceil(bytes / 1000)} Ko`);
 
-const validCategories = CATEGORY_IDS.join(', ');
+const validCategories = () => CATEGORY_IDS.join(', ');
 
 /** Fields that hold a web address. */
 export const isAddressField = (field: string) => field === 'url' || field === 'feed' || field.endsWith('.url');
@@ -39,7 +39,7 @@ const isBareDomain = (written: string) => /^[\w-]+(\.[\w-]+)+(\/\S*)?$/.test(wri
 export const schemaMessages = {
   missing(field: string): string {
     if (isAddressField(field)) return `« ${field} » manque : ajoutez une ligne « ${field}: https://www.exemple.org/ ».`;
-    if (field === 'category') return `« category » manque : ajoutez « category: » suivi de l’une de ces valeurs : ${validCategories}.`;
+    if (field === 'category') return `« category » manque : ajoutez « category: » suivi de l’une de ces valeurs : ${validCategories()}.`;
     if (field === 'logo') return logoMessages.missing;
     const { example } = FIELD_EXAMPLES[field] ?? { example: '…' };
     return `« ${field} » manque : ajoutez une ligne ${exampleLine(field, example)}.`;
@@ -85,13 +85,18 @@ export const schemaMessages = {
       : `« ${written} » n’est pas une adresse web : « ${field} » doit commencer par https:// (ou http://), par exemple https://www.exemple.org/.`;
   },
   unknownCategory(written: string): string {
-    const byLabel = CATEGORIES.find((category) => closestMatch(written, [category.label]))?.id;
+    const byLabel = CATEGORIES.find((category) =>
+      closestMatch(
+        written,
+        Object.values(category.label).filter((label) => label !== undefined),
+      ),
+    )?.id;
     const suggestion = byLabel ?? closestMatch(written, CATEGORY_IDS);
-    return `la catégorie « ${written} » n’existe pas.${suggestion ? ` Vouliez-vous écrire « ${suggestion} » ?` : ''} Valeurs possibles : ${validCategories}.`;
+    return `la catégorie « ${written} » n’existe pas.${suggestion ? ` Vouliez-vous écrire « ${suggestion} » ?` : ''} Valeurs possibles : ${validCategories()}.`;
   },
   unknownSupport(written: string): string {
-    const suggestion = closestMatch(written, SUPPORT_IDS) ?? SUPPORTS.find((support) => closestMatch(written, [support.label]))?.id;
-    const valid = SUPPORTS.map((support) => `${support.id} (${support.label})`).join(', ');
+    const suggestion = closestMatch(written, SUPPORT_IDS);
+    const valid = SUPPORT_IDS.join(', ');
     return `« ${written} » n’est pas une façon de soutenir que la page connaît (« support »).${suggestion ? ` Vouliez-vous écrire « ${suggestion} » ?` : ''} Valeurs possibles : ${valid}.`;
   },
   tooLong: (field: string, maximum: number, length: number) =>
@@ -110,6 +115,37 @@ export const schemaMessages = {
   expectedObject(field: string, validFields: readonly string[]): string {
     return `« ${field} » doit contenir ${validFields.map((key) => `« ${key}: … »`).join(' et ')}, chacun sur sa ligne, en retrait sous « ${field}: ».`;
   },
+};
+
+/** The categories file, `src/content/categories.yaml`. */
+export const categoryMessages = {
+  unreadable: (reason: string) =>
+    `le fichier est mal écrit (${reason}) : vérifiez les deux-points, les guillemets et l’indentation, en copiant une rubrique existante.`,
+  notAList: 'le fichier doit être une liste de rubriques, chacune commençant par « - id: … » (copiez une rubrique existante).',
+  empty: 'le fichier ne liste aucune rubrique : il en faut au moins une, commençant par « - id: … ».',
+  id: (field: string, written: string) =>
+    `« ${written} » ne peut pas servir d’identifiant (« ${field} ») : écrivez-le en minuscules sans accents, avec des tirets, par exemple « medias-independants ».`,
+  duplicate: (id: string) => `deux rubriques portent l’identifiant « ${id} » : donnez à chacune le sien.`,
+  notAColour: (field: string, written: string) =>
+    `« ${written} » n’est pas une couleur (« ${field} ») : écrivez-la comme en CSS, par exemple « '#a53a22' » (entre guillemets, à cause du #).`,
+  lowContrast: (field: string, written: string, contrast: number, mode: 'light' | 'dark') =>
+    `la couleur « ${written} » (« ${field} ») se lit mal sur le fond ${mode === 'light' ? 'clair' : 'sombre'} de la page : contraste ${contrast.toFixed(2).replace('.', ',')}:1, il faut 4,5:1 au moins. Choisissez une couleur plus ${mode === 'light' ? 'foncée' : 'claire'}.`,
+};
+
+/** The page's words (`src/content/site/<langue>.md`) and the organisations' translations. */
+export const wordsMessages = {
+  placeholder: (field: string, written: string, known: readonly string[]) =>
+    `« ${field} » contient « ${written} », que la page ne sait pas remplacer : ${known.length ? `écrivez ${known.map((name) => `{${name}}`).join(', ')}` : 'retirez les accolades'}.`,
+  missingPlaceholder: (field: string, name: string) => `« ${field} » doit contenir « {${name}} », que la page remplace par sa valeur.`,
+  locale: (field: string, written: string) =>
+    `« ${written} » n’est pas une langue (« ${field} ») : écrivez son code et celui du pays, par exemple « fr-FR » ou « en-GB ».`,
+  noOwner: 'le propriétaire de la page manque : ajoutez « owner: » avec « name: Votre nom » en retrait dessous.',
+  ownerElsewhere: (defaultFile: string) =>
+    `le propriétaire de la page s’écrit une seule fois, dans ${defaultFile} : retirez « owner » de ce fichier.`,
+  unknownLanguage: (folder: string, languages: readonly string[]) =>
+    `le dossier « ${folder} » n’est pas une langue de la page (${languages.join(', ')}) : une traduction se pose dans le dossier d’une langue qui a son fichier de mots dans src/content/site/, par exemple en/blast.md.`,
+  noOrganisation: (id: string) =>
+    `aucune fiche « ${id}.md » ne correspond à cette traduction : donnez-lui le nom du fichier de la fiche qu’elle traduit.`,
 };
 
 export const frontmatterMessages = {

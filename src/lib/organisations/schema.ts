@@ -1,48 +1,9 @@
 import { z } from 'astro/zod';
 import { CATEGORIES, CATEGORY_IDS } from '../categories.ts';
-import { endsBeforeStart, fromYamlDate, supportDateProblem } from '../support-dates.ts';
-import { SUPPORT_IDS, SUPPORTS } from '../supports.ts';
-import { bidiControlOf, mixedScriptLabel, userInfoOf } from './honest-text.ts';
+import { endsBeforeStart } from '../support-dates.ts';
+import { SUPPORT_IDS } from '../supports.ts';
+import { displayText, plainText, supportDate, webAddress, WHY_MAX_LENGTH } from './fields.ts';
 import { schemaMessages } from './messages.ts';
-
-/** A rule's message, given the field as written in the file (`cta.url`) and the value. */
-const say = (message: (field: string, written: string) => string) => (issue: { path?: PropertyKey[] | undefined; input?: unknown }) =>
-  message((issue.path ?? []).join('.'), String(issue.input));
-
-/** Text shown on the card: not empty, and without the invisible characters that reverse it. */
-const displayText = () =>
-  z
-    .string()
-    .trim()
-    .min(1)
-    .refine((text) => bidiControlOf(text) === undefined, {
-      error: say((field, written) => schemaMessages.bidiControl(field, bidiControlOf(written) ?? '')),
-    });
-
-/**
- * An address a visitor can follow: http or https only (never `javascript:`, `mailto:` or a bare domain),
- * leading where it reads: no space, no user info before the host, no host mixing alphabets.
- */
-const webAddress = () =>
-  z
-    .httpUrl()
-    // The URL parser accepts `https://exemple.org/ with space` and encodes it: what the card, the JSON-LD and the
-    // exports would carry is then not what the owner wrote.
-    .refine((address) => !(URL.canParse(address) && /\s/.test(address)), { error: say(schemaMessages.whitespace), abort: true })
-    .refine((address) => userInfoOf(address) === undefined, { error: say(schemaMessages.userInfo), abort: true })
-    .refine((address) => mixedScriptLabel(address) === undefined, {
-      error: say((field, written) => schemaMessages.mixedScript(field, mixedScriptLabel(written) ?? written)),
-    });
-
-/** A month `2021-03` or a day `2021-03-15` that exists, not in the future. */
-const supportDate = () =>
-  z.preprocess(
-    // Astro reads an unquoted `2021-03-15` as a Date (js-yaml); it is taken back to the text the owner wrote.
-    fromYamlDate,
-    z.string().refine((text) => supportDateProblem(text) === undefined, {
-      error: say((field, written) => schemaMessages.supportDate(field, written, supportDateProblem(written) ?? 'format')),
-    }),
-  );
 
 /**
  * The fields of one organisation's frontmatter. Each `.describe()` is the field's documentation:
@@ -51,10 +12,6 @@ const supportDate = () =>
  * `image` is Astro's `image()` in the collection; the loader passes a plain string in its place to
  * check an entry before Astro resolves the logo.
  */
-/** The owner's reason, shown on the card as written: one or two sentences, no markup. */
-const WHY_MAX_LENGTH = 280;
-/** HTML tags, Markdown emphasis, links and code: they would show as written. */
-const MARKUP = /<\/?[a-z!]|\*\*|__|\[[^\]]*\]\(|`/i;
 
 export const organisationSchema = <Logo extends z.ZodType>({ image }: { image: () => Logo }) =>
   z
@@ -66,7 +23,7 @@ export const organisationSchema = <Logo extends z.ZodType>({ image }: { image: (
       ),
       category: z
         .enum(CATEGORY_IDS)
-        .describe(`La section de la page : ${CATEGORIES.map((category) => `${category.id} (${category.label})`).join(', ')}.`),
+        .describe(`La section de la page : ${CATEGORIES.map((category) => `${category.id} (${category.label['fr']})`).join(', ')}.`),
       cta: z
         .strictObject({
           label: displayText().describe('Le texte du lien, par exemple « Faire un don » ou « Soutenir la campagne ».'),
@@ -90,17 +47,13 @@ export const organisationSchema = <Logo extends z.ZodType>({ image }: { image: (
       support: z
         .enum(SUPPORT_IDS)
         .optional()
-        .describe(
-          `Facultatif : comment je soutiens, l’une de ces valeurs : ${SUPPORTS.map((support) => `${support.id} (${support.label})`).join(', ')}.`,
-        ),
+        .describe(`Facultatif : comment je soutiens, l’une de ces valeurs : ${SUPPORT_IDS.join(', ')}.`),
       until: supportDate()
         .optional()
         .describe(
           'Facultatif : la fin du soutien (AAAA-MM ou AAAA-MM-JJ, pas avant since) ; la carte passe dans « Soutenus par le passé ».',
         ),
-      why: displayText()
-        .refine((text) => !MARKUP.test(text), { error: say(schemaMessages.notPlainText) })
-        .pipe(z.string().max(WHY_MAX_LENGTH))
+      why: plainText(WHY_MAX_LENGTH)
         .optional()
         .describe(`Facultatif : pourquoi je soutiens, en une ou deux phrases (texte simple, ${WHY_MAX_LENGTH} caractères au plus).`),
       feed: webAddress()
@@ -112,3 +65,13 @@ export const organisationSchema = <Logo extends z.ZodType>({ image }: { image: (
       path: ['until'],
       error: schemaMessages.untilBeforeSince,
     });
+
+/** An organisation's text in another language: `<folder of the entries>/<language>/<id>.md`, every field optional. */
+export const translationSchema = z.strictObject({
+  name: displayText().optional().describe('Le nom dans cette langue, s’il diffère.'),
+  why: plainText(WHY_MAX_LENGTH).optional().describe('Pourquoi je soutiens, dans cette langue.'),
+  cta: z
+    .strictObject({ label: displayText() })
+    .optional()
+    .describe('Le texte du lien d’action, dans cette langue (son adresse reste celle de la fiche).'),
+});

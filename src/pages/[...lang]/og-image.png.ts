@@ -1,14 +1,19 @@
 import type { APIRoute } from 'astro';
 import { escapeUTF8 } from 'entities';
 import sharp from 'sharp';
-import { getOrganisations, logoSourceFile } from '../content';
-import { SITE } from '../lib/site';
+import { getOrganisations, getSiteWords, logoSourceFile } from '../../content';
+import { langStaticPaths } from '../../lib/i18n';
+import { SOCIAL_IMAGE } from '../../lib/site';
+import { fill } from '../../lib/site-words';
+import { typography } from '../../lib/typography';
+
+export const getStaticPaths = langStaticPaths;
 
 /**
  * The image shown when the page is shared (Open Graph, Twitter card): the title and the organisations'
  * logos on light tiles, composed by the build with sharp; no external service.
  */
-const { width: WIDTH, height: HEIGHT } = SITE.socialImage;
+const { width: WIDTH, height: HEIGHT } = SOCIAL_IMAGE;
 const COLUMNS = 5;
 const TILE = { width: 200, height: 110, gap: 16, padding: 14 };
 
@@ -22,8 +27,9 @@ async function densityFor(source: string, box: { width: number; height: number }
   return Math.max(1, Math.min(300, 72 * 2 * Math.min(box.width / width, box.height / height)));
 }
 
-export const GET: APIRoute = async () => {
-  const organisations = await getOrganisations();
+export const GET: APIRoute<{ lang: string }> = async ({ props: { lang } }) => {
+  const words = await getSiteWords(lang);
+  const organisations = await getOrganisations(lang);
   const shown = organisations.slice(0, COLUMNS * 2);
   const gridWidth = COLUMNS * TILE.width + (COLUMNS - 1) * TILE.gap;
   const left = (WIDTH - gridWidth) / 2;
@@ -32,8 +38,8 @@ export const GET: APIRoute = async () => {
   const background = Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${HEIGHT}">
     <rect width="100%" height="100%" fill="#f8f6f1"/>
     <rect x="${left}" y="56" width="64" height="6" fill="#a53a22"/>
-    <text x="${left}" y="150" font-family="DejaVu Serif, Liberation Serif, Georgia, serif" font-weight="700" font-size="84" fill="#1d1b18">${escapeUTF8(SITE.title)}</text>
-    <text x="${left}" y="205" font-family="DejaVu Sans, Liberation Sans, Arial, sans-serif" font-size="30" fill="#57534c">${escapeUTF8(`${organisations.length} médias, associations et combats que je soutiens`)}</text>
+    <text x="${left}" y="150" font-family="DejaVu Serif, Liberation Serif, Georgia, serif" font-weight="700" font-size="84" fill="#1d1b18">${escapeUTF8(typography(words.title, lang))}</text>
+    <text x="${left}" y="205" font-family="DejaVu Sans, Liberation Sans, Arial, sans-serif" font-size="30" fill="#57534c">${escapeUTF8(typography(fill(words.socialImage.subtitle, { n: String(organisations.length) }), lang))}</text>
     ${shown
       .map((_, index) => {
         const x = left + (index % COLUMNS) * (TILE.width + TILE.gap);
