@@ -60,7 +60,8 @@ function localise(
   return {
     ...entry,
     text: {
-      name: pick(translation?.data.name, data.name),
+      // A name is the same in every language unless the translation gives another: French only without a translation.
+      name: translation ? { value: translation.data.name ?? data.name, lang } : pick(undefined, data.name),
       descriptionHtml: pick(translatedHtml, entry.rendered?.html ?? ''),
       why: data.why === undefined ? undefined : pick(translation?.data.why, data.why),
       ctaLabel: data.cta === undefined ? undefined : pick(translation?.data.cta?.label, data.cta.label),

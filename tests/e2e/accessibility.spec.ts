@@ -1,11 +1,11 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
-import { SITES } from './helpers';
+import { PAGES } from './helpers';
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 // Both sites: the fixture site has what the shipped one lacks (a past section, a reason, an SVG logo…).
-for (const site of SITES) {
+for (const site of PAGES) {
   for (const colorScheme of ['light', 'dark'] as const) {
     test(`axe finds no WCAG 2.2 AA violation in ${colorScheme} mode on ${site.label}`, async ({ page }) => {
       // The visitor's system prefers this colour scheme.

@@ -12,6 +12,9 @@ export const SITES = [
   { label: 'the fixture site, under a sub-path', url: FIXTURE_URL },
 ] as const;
 
+/** Both sites and the English page: the checks every page must pass (axe, Lighthouse, privacy, layout), in each language. */
+export const PAGES = [...SITES, { label: 'the English page', url: `${SITE_URL}en/` }] as const;
+
 export { MAX_IMAGE_BYTES } from '../support/budgets';
 
 /** The card (list item) whose level-3 heading is exactly `name`. */

@@ -1,7 +1,7 @@
 import { chromium, expect, test } from '@playwright/test';
 import lighthouse from 'lighthouse';
 import { freePort } from '../support/free-port';
-import { SITES } from './helpers';
+import { PAGES } from './helpers';
 
 /**
  * Lighthouse, mobile preset with its default simulated throttling, on the built home page, five runs.
@@ -26,7 +26,7 @@ const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as 
 test.describe.configure({ mode: 'serial' });
 
 // Both sites: the fixture site has the parts the shipped one lacks (past supports, reasons, an SVG logo).
-for (const site of SITES) {
+for (const site of PAGES) {
   test(`Lighthouse on ${site.label}: 100 in accessibility, best practices and SEO, at least 95 in performance`, async ({
     launchOptions,
   }, testInfo) => {

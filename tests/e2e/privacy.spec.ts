@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { collectNetwork, FIXTURE_URL, SITES, visitToTheEnd } from './helpers';
+import { collectNetwork, FIXTURE_URL, PAGES, visitToTheEnd } from './helpers';
 
 /**
  * Private and safe by design: no request to another host, no cookie, a Content Security Policy that
@@ -7,7 +7,7 @@ import { collectNetwork, FIXTURE_URL, SITES, visitToTheEnd } from './helpers';
  * The one place that checks where the page's requests go.
  */
 
-for (const site of SITES) {
+for (const site of PAGES) {
   test.describe(`privacy on ${site.label}`, () => {
     test('a visit stays on the site: no other host, no cookie, no CSP violation', async ({ page, context }) => {
       // Violations are reported by the browser as events and console errors: record both.

@@ -55,9 +55,11 @@ for (const site of SITES) {
             .filter((link) => link.getAttribute('rel') !== 'canonical')
             .map((link) => ({ rel: link.getAttribute('rel'), href: (link as HTMLLinkElement).href })),
         );
-      // The feed and the list as data (two « alternate »); the organisations' feeds (OPML) where there are some.
+      // The feed, the list as data and the page in each language and x-default (five « alternate »); the
+      // organisations' feeds (OPML) where there are some.
       const outline = site.url === FIXTURE_URL ? ['outline'] : [];
-      expect(links.map((link) => link.rel).sort()).toEqual(['alternate', 'alternate', 'apple-touch-icon', 'icon', ...outline, 'sitemap']);
+      const alternates = Array<string>(5).fill('alternate');
+      expect(links.map((link) => link.rel).sort()).toEqual([...alternates, 'apple-touch-icon', 'icon', ...outline, 'sitemap']);
       for (const { href } of links) {
         expect(href.startsWith(site.url), `${href} is under ${site.url}`).toBe(true);
         expect((await request.get(href)).status(), href).toBe(200);
@@ -76,7 +78,7 @@ for (const site of SITES) {
         expect(sitemap.startsWith(site.url)).toBe(true);
         pages.push(...[...(await expectResolves(request, sitemap, /xml/)).matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]));
       }
-      expect(pages).toEqual([site.url]);
+      expect(pages).toEqual([site.url, `${site.url}en/`]);
     });
 
     test('the RSS feed has an item for each date a card shows, each pointing back to its card', async ({ page, request }) => {

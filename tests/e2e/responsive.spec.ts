@@ -1,10 +1,10 @@
 import { expect, test } from '@playwright/test';
-import { allCards, SITES } from './helpers';
+import { allCards, PAGES } from './helpers';
 
 const WIDTHS = [320, 390, 768, 1440, 2560];
 
 // Both sites: the fixture one has a very long name and description.
-for (const site of SITES) {
+for (const site of PAGES) {
   test(`nothing overflows horizontally on ${site.label}, from 320 to 2560 px`, async ({ page }) => {
     await page.goto(site.url);
     const cards = allCards(page);

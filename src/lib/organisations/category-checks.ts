@@ -44,10 +44,16 @@ export function findCategoryProblems(): EntryProblem[] {
   if ('error' in CATEGORIES_YAML) return [problem('fichier', categoryMessages.unreadable(CATEGORIES_YAML.error))];
   const { data } = CATEGORIES_YAML;
   if (!Array.isArray(data)) return [problem('fichier', categoryMessages.notAList)];
-  const named = (field: string) =>
-    field.replace(/^(\d+)/, (index) => String((data[Number(index)] as { id?: unknown } | undefined)?.id ?? `n° ${Number(index) + 1}`));
+  const nameOf = (index: string) => String((data[Number(index)] as { id?: unknown } | undefined)?.id ?? `n° ${Number(index) + 1}`);
   const parsed = categoriesSchema.safeParse(data, { error: organisationErrorMap });
-  const problems = parsed.success ? [] : fieldIssues(parsed.error).map(({ field, message }) => problem(named(field), message));
+  const problems = parsed.success
+    ? []
+    : fieldIssues(parsed.error).map(({ field, message }) =>
+        problem(
+          field.replace(/^\d+/, nameOf),
+          message.replace(/« (\d+)\./g, (_, index: string) => `« ${nameOf(index)}.`),
+        ),
+      );
   const ids = data.map((item) => (item as { id?: unknown } | null)?.id);
   ids.forEach((id, index) => {
     if (typeof id === 'string' && ids.indexOf(id) !== index) problems.push(problem(id, categoryMessages.duplicate(id)));

@@ -39,8 +39,8 @@ interface CheckedLoaderOptions {
   folderProblems?: (folder: string, shown: (path: string) => string) => Promise<EntryProblem[]>;
   /** More problems of one header, which replace the schema's about the same field (the logo's file). */
   headerProblems?: (path: string, data: Record<string, unknown>, meta: LoaderContext['meta']) => Promise<FieldIssue[]>;
-  /** Checks across the loaded entries: descriptions, duplicates. */
-  storedProblems: (entries: StoredEntry[]) => EntryProblem[];
+  /** Checks across the loaded entries (descriptions, duplicates), given the folder. */
+  storedProblems: (entries: StoredEntry[], folder: string) => EntryProblem[];
 }
 
 /** `en/Blast.md` → `en/blast`: the last part is the entry's id (`file-names.ts`), folders stay as they are. */
@@ -110,11 +110,14 @@ function checkedLoader(options: CheckedLoaderOptions): Loader {
         devProblems().delete(file);
         return context.parseData(props);
       };
-      await glob({
-        pattern: [options.nested ? '*/*.md' : '*.md', ...brokenFiles.map((file) => `!${file}`)],
-        base: options.base,
-        generateId: ({ entry }) => idOf(entry),
-      }).load({ ...context, parseData });
+      // No translation yet: nothing for glob to watch, and its warning would only puzzle the owner.
+      if (entryFiles.length === 0) context.store.clear();
+      else
+        await glob({
+          pattern: [options.nested ? '*/*.md' : '*.md', ...brokenFiles.map((file) => `!${file}`)],
+          base: options.base,
+          generateId: ({ entry }) => idOf(entry),
+        }).load({ ...context, parseData });
       collecting = false;
       // A header edited into something that is not YAML never reaches parseData (Astro fails to read it first):
       // the same treatment from here, so that the browser shows it too. Fixed, it is re-parsed and cleared above.
@@ -134,7 +137,7 @@ function checkedLoader(options: CheckedLoaderOptions): Loader {
         context.store.delete(idOf(file));
       });
 
-      problems.push(...options.storedProblems(context.store.values()));
+      problems.push(...options.storedProblems(context.store.values(), folder));
       if (problems.length > 0) throw new AstroError(formatEntryProblems(problems), REPORT_HINT);
     },
   };

@@ -237,10 +237,16 @@ export const REPORT_HINT =
 export function formatEntryProblems(problems: readonly EntryProblem[]): string {
   const sorted = [...problems].sort((a, b) => a.file.localeCompare(b.file));
   const lines = sorted.map((problem) => `  • ${problem.file} — champ « ${problem.field} » : ${problem.message}`);
+  // The organisations' files are « fiches »; the page's words and the categories are the page's own files.
+  const onlyEntries = problems.every(
+    (problem) => problem.file.includes('/organisations/') && !/\/organisations\/[^/]+\//.test(problem.file),
+  );
   const count =
     problems.length === 1
-      ? 'Une fiche d’organisation est à corriger'
-      : `${problems.length} problèmes à corriger dans les fiches d’organisation`;
+      ? onlyEntries
+        ? 'Une fiche d’organisation est à corriger'
+        : 'Un fichier de la page est à corriger'
+      : `${problems.length} problèmes à corriger dans les ${onlyEntries ? 'fiches d’organisation' : 'fichiers de la page'}`;
   return `${count} :\n${lines.join('\n')}`;
 }
 

@@ -14,7 +14,7 @@ export const GET: APIRoute<{ lang: string }> = async ({ site, props: { lang } })
   const records = await Promise.all(
     organisations.map(async (organisation) =>
       organisationRecord(
-        organisation,
+        { id: organisation.id, data: { ...organisation.data, name: organisation.text.name.value, why: organisation.text.why?.value } },
         htmlToText(organisation.text.descriptionHtml.value),
         absoluteUrl(site, await largestLogoUrl(organisation.data.logo)),
       ),
