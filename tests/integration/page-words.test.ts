@@ -64,10 +64,10 @@ const CASES: Case[] = [
       await edit(project, 'src/content/site/fr.md', (text) =>
         text
           .replace(/^heading: .*$/m, 'heading: Mes {combats}')
-          .replace(/^  other: .*$/m, '  other: beaucoup d’organisations')
+          .replace(/^ {2}other: .*$/m, '  other: beaucoup d’organisations')
           .replace(/^locale: .*$/m, 'locale: français')
           .replace(/^title: .*$/m, 'title: "Je soutiens\u202e"')
-          .replace(/^owner:\n  name: .*$/m, '')
+          .replace(/^owner:\n {2}name: .*$/m, '')
           .replace(/que je soutiens\. Chacune/, 'que je soutiens {partout}. <img src=x onerror=alert(1)> Chacune'),
       );
       await edit(project, 'src/content/site/en.md', (text) => `${text.replace(/^---\n/, '---\nowner:\n  name: Someone\n')}`);
@@ -109,9 +109,8 @@ const CASES: Case[] = [
     expected: [{ file: 'src/content/categories.yaml', field: 'fichier', says: 'le fichier est mal écrit' }],
   },
   {
-    name: 'the translations: language folder, matching entry, fields and description',
+    name: 'the translations: matching entry, fields and description',
     change: async (project) => {
-      await write(project, 'src/content/organisations/de/blast.md', 'Ein Medium.\n');
       await write(project, 'src/content/organisations/en/inconnu.md', 'An unknown one.\n');
       await write(
         project,
@@ -120,15 +119,17 @@ const CASES: Case[] = [
       );
     },
     expected: [
-      {
-        file: 'src/content/organisations/de/blast.md',
-        field: 'dossier',
-        says: 'le dossier « de » n’est pas une langue de la page (fr, en)',
-      },
       { file: 'src/content/organisations/en/inconnu.md', field: 'nom du fichier', says: 'aucune fiche « inconnu.md »' },
       { file: 'src/content/organisations/en/blast.md', field: 'nom', says: 'vouliez-vous écrire « name » ?' },
       { file: 'src/content/organisations/en/blast.md', field: 'why', says: 'en texte simple' },
       { file: 'src/content/organisations/en/blast.md', field: 'description', says: 'du HTML (« <script' },
+    ],
+  },
+  {
+    name: 'translations into a language the page does not have',
+    change: (project) => write(project, 'src/content/organisations/de/blast.md', 'Ein Medium.\n'),
+    expected: [
+      { file: 'src/content/organisations/de/', field: 'dossier', says: 'le dossier « de » n’est pas une langue de la page (fr, en)' },
     ],
   },
 ];

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { categoryAccentCss, CATEGORIES, CATEGORY_IDS, isCategoryId } from '../../src/lib/categories';
+import { readFileSync } from 'node:fs';
+import { categoryAccentCss, CATEGORIES, CATEGORY_IDS } from '../../src/lib/categories';
+import { BACKGROUNDS, findCategoryProblems } from '../../src/lib/organisations/category-checks';
 import { byMostRecentEnd, compareOrganisations, groupByCategory, isPublished, type OrganisationLike } from '../../src/lib/page-order';
 
 function entry(id: string, data: Partial<OrganisationLike['data']> = {}): OrganisationLike {
@@ -7,9 +9,10 @@ function entry(id: string, data: Partial<OrganisationLike['data']> = {}): Organi
 }
 
 describe('categories', () => {
-  it('are defined once, with unique ids and French labels', () => {
+  it('are read from src/content/categories.yaml, which passes its own checks, with unique ids and French labels', () => {
+    expect(findCategoryProblems()).toEqual([]);
     expect(new Set(CATEGORY_IDS).size).toBe(CATEGORIES.length);
-    expect(CATEGORIES.map((category) => category.label)).toEqual([
+    expect(CATEGORIES.map((category) => category.label['fr'])).toEqual([
       'Médias indépendants',
       'Solidarité et humanitaire',
       'Libertés numériques',
@@ -24,10 +27,12 @@ describe('categories', () => {
     }
   });
 
-  it('recognises only their own ids', () => {
-    expect(isCategoryId('solidarite')).toBe(true);
-    expect(isCategoryId('Solidarité')).toBe(false);
-    expect(isCategoryId('')).toBe(false);
+  it('check their accents against the page and card colours the stylesheet really uses', () => {
+    const css = readFileSync('src/styles/global.css', 'utf8');
+    const [light = '', dark = ''] = css.split('@media (prefers-color-scheme: dark)');
+    const colours = (block: string) => ['--page', '--card'].map((name) => new RegExp(`${name}: (#[0-9a-f]+);`).exec(block)?.[1]);
+    expect(colours(light)).toEqual([...BACKGROUNDS.light]);
+    expect(colours(dark)).toEqual([...BACKGROUNDS.dark]);
   });
 });
 

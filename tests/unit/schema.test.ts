@@ -138,7 +138,7 @@ describe('the fields of a support’s story', () => {
 
   it.each([
     [{ support: 'don mensuel' }, 'support', 'Vouliez-vous écrire « don-mensuel » ?'],
-    [{ support: 'cotisation' }, 'support', 'Valeurs possibles : don-mensuel (Don mensuel)'],
+    [{ support: 'cotisation' }, 'support', 'Valeurs possibles : don-mensuel, don-ponctuel'],
     [{ until: '2024-13' }, 'until', 'n’est pas une date qui existe'],
     [{ until: '2099-01' }, 'until', 'tant qu’il dure, n’écrivez pas « until »'],
     [{ since: '2024-05', until: '2021-03' }, 'until', '« until » est avant « since »'],

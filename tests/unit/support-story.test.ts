@@ -1,7 +1,18 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { feedItems, type SupportStory } from '../../src/lib/feed-items';
+import { readFrontmatter } from '../../src/lib/organisations/frontmatter';
 import { feedsOpml, hasFeeds, organisationRecord } from '../../src/lib/open-data';
+import { siteWordsSchema, type SiteWords } from '../../src/lib/site-words';
 import { invitesToGive, supportLine } from '../../src/lib/supports';
+
+/** The shipped words of a language, as the site collection validates them. */
+function wordsOf(lang: string): SiteWords {
+  const header = readFrontmatter(readFileSync(`src/content/site/${lang}.md`, 'utf8'));
+  return siteWordsSchema.parse('data' in header ? header.data : {}) as SiteWords;
+}
+const fr = wordsOf('fr');
+const en = wordsOf('en');
 
 const words = (parts: ReturnType<typeof supportLine>) => parts.map((part) => (typeof part === 'string' ? part : `[${part.date}]`)).join('');
 
@@ -18,7 +29,16 @@ describe('supportLine: how and when, in the card’s words', () => {
     [{ since: '2024-03-01' }, 'Soutenu depuis [2024-03-01]'],
     [{}, ''],
   ] as const)('%j → %s', (data, expected) => {
-    expect(words(supportLine(data))).toBe(expected);
+    expect(words(supportLine(data, fr.support))).toBe(expected);
+  });
+
+  it.each([
+    [{ support: 'don-mensuel', since: '2021-03' }, 'Monthly donor since [2021-03]'],
+    [{ support: 'adhesion', since: '2021-03', until: '2024-05' }, 'Member from [2021-03] to [2024-05]'],
+    [{ support: 'financement-participatif', since: '2022-11' }, 'I backed the campaign in [2022-11]'],
+    [{ until: '2024-05' }, 'Supported until [2024-05]'],
+  ] as const)('in English: %j → %s', (data, expected) => {
+    expect(words(supportLine(data, en.support))).toBe(expected);
   });
 
   it('invites to give only while a support goes on, and never to a campaign', () => {
@@ -40,7 +60,7 @@ describe('feedItems: the story of the supports', () => {
   const page = 'https://lucas.example/je-soutiens/';
 
   it('has one item when a support starts and one when it ends, newest first', () => {
-    const items = feedItems([story('a', { since: '2019-01', until: '2024-05' }), story('b', { since: '2023-09-15' })], page);
+    const items = feedItems([story('a', { since: '2019-01', until: '2024-05' }), story('b', { since: '2023-09-15' })], page, fr);
     expect(items.map(({ title, guid, isPermaLink, pubDate }) => [title, guid, isPermaLink, pubDate.toISOString().slice(0, 10)])).toEqual([
       ['Fin de mon soutien à A', `${page}#a:fin`, false, '2024-05-01'],
       ['Je soutiens B', `${page}#b`, true, '2023-09-15'],
@@ -49,17 +69,23 @@ describe('feedItems: the story of the supports', () => {
     expect(items[0]?.content).toContain('a pris fin en mai 2024 (il avait commencé en janvier 2019)');
   });
 
-  it('adds nothing for an entry without dates, and invents none', () => {
-    expect(feedItems([story('sans-date', { support: 'don-mensuel' })], page)).toEqual([]);
+  it('tells the story in the feed’s language', () => {
+    const items = feedItems([story('a', { since: '2019-01', until: '2024-05' })], page, en);
+    expect(items.map((item) => item.title)).toEqual(['End of my support for A', 'I support A']);
+    expect(items[0]?.content).toContain('My support for A ended in May 2024 (it had begun in January 2019).');
   });
 
-  it('keeps the same GUIDs for an unchanged entry, build after build', () => {
+  it('adds nothing for an entry without dates, and invents none', () => {
+    expect(feedItems([story('sans-date', { support: 'don-mensuel' })], page, fr)).toEqual([]);
+  });
+
+  it('keeps the same GUIDs for an unchanged entry, build after build and in every language', () => {
     const entries = [story('a', { since: '2019-01', until: '2024-05' })];
-    expect(feedItems(entries, page).map((item) => item.guid)).toEqual(feedItems(entries, page).map((item) => item.guid));
+    expect(feedItems(entries, page, fr).map((item) => item.guid)).toEqual(feedItems(entries, page, en).map((item) => item.guid));
   });
 
   it('escapes the name in the end item’s text', () => {
-    expect(feedItems([story('x', { name: 'A <b>&</b>', until: '2024-05' })], page)[0]?.content).toContain('A &lt;b&gt;&amp;&lt;/b&gt;');
+    expect(feedItems([story('x', { name: 'A <b>&</b>', until: '2024-05' })], page, fr)[0]?.content).toContain('A &lt;b&gt;&amp;&lt;/b&gt;');
   });
 });
 

@@ -114,7 +114,10 @@ function checkedLoader(options: CheckedLoaderOptions): Loader {
       if (entryFiles.length === 0) context.store.clear();
       else
         await glob({
-          pattern: [options.nested ? '*/*.md' : '*.md', ...brokenFiles.map((file) => `!${file}`)],
+          pattern: [
+            ...(options.nested ? TRANSLATION_LANGS.map((lang) => `${lang}/*.md`) : ['*.md']),
+            ...brokenFiles.map((file) => `!${file}`),
+          ],
           base: options.base,
           generateId: ({ entry }) => idOf(entry),
         }).load({ ...context, parseData });
@@ -126,7 +129,9 @@ function checkedLoader(options: CheckedLoaderOptions): Loader {
       const saves = new Map<string, number>();
       context.watcher?.on('change', async (changed) => {
         const file = relative(folder, changed).split('\\').join('/');
-        if (file.startsWith('..') || !file.endsWith('.md') || file.split('/').length !== (options.nested ? 2 : 1)) return;
+        const depth = file.split('/').length;
+        if (file.startsWith('..') || !file.endsWith('.md') || depth !== (options.nested ? 2 : 1)) return;
+        if (options.nested && !TRANSLATION_LANGS.includes(file.split('/')[0] ?? '')) return;
         const save = (saves.get(changed) ?? 0) + 1;
         saves.set(changed, save);
         await setTimeout(SAVE_SETTLE_MS);
@@ -143,14 +148,14 @@ function checkedLoader(options: CheckedLoaderOptions): Loader {
   };
 }
 
-/** The Markdown files of a folder (`blast.md`), or of its sub-folders (`en/blast.md`). */
+/** The Markdown files of a folder (`blast.md`), or of its language sub-folders (`en/blast.md`). */
 async function listEntryFiles(folder: string, nested: boolean): Promise<string[]> {
   if (!existsSync(folder)) return [];
   const listing = await readdir(folder, { withFileTypes: true });
   if (!nested) return listing.filter((item) => !item.isDirectory() && item.name.endsWith('.md')).map((item) => item.name);
   const inside = await Promise.all(
     listing
-      .filter((item) => item.isDirectory())
+      .filter((item) => item.isDirectory() && TRANSLATION_LANGS.includes(item.name))
       .map(async (item) =>
         (await readdir(join(folder, item.name))).filter((name) => name.endsWith('.md')).map((name) => `${item.name}/${name}`),
       ),
@@ -160,6 +165,8 @@ async function listEntryFiles(folder: string, nested: boolean): Promise<string[]
 
 /** The other languages of the page: their folders beside the entries hold translations. */
 const TRANSLATION_LANGS = LANGS.filter((lang) => lang !== DEFAULT_LANG);
+/** A folder named like a language: `de`, `pt-br`. */
+const LANGUAGE_CODE = /^[a-z]{2,3}(-[a-z0-9]{2,8})?$/;
 
 /**
  * The organisations: `src/content/organisations/<id>.md`, their logos beside them. Also checks the categories
@@ -173,12 +180,21 @@ export function organisationsLoader(base: string = ORGANISATIONS_DIR): Loader {
     folderProblems: async (folder, shown) => {
       const listing = existsSync(folder) ? await readdir(folder, { withFileTypes: true }) : [];
       const subfoldersWithEntries = [];
+      const problems = findCategoryProblems();
       for (const item of listing.filter((entry) => entry.isDirectory() && !TRANSLATION_LANGS.includes(entry.name))) {
         const inside = await readdir(join(folder, item.name), { recursive: true });
-        if (inside.some((name) => /\.md$/i.test(name))) subfoldersWithEntries.push(item.name);
+        if (!inside.some((name) => /\.md$/i.test(name))) continue;
+        // `de/`: translations into a language the page does not have (yet); any other folder: misplaced entries.
+        if (LANGUAGE_CODE.test(item.name)) {
+          problems.push({
+            file: `${shown(folder)}/${item.name}/`,
+            field: 'dossier',
+            message: wordsMessages.unknownLanguage(item.name, LANGS),
+          });
+        } else subfoldersWithEntries.push(item.name);
       }
       const fileNames = listing.filter((item) => !item.isDirectory()).map((item) => item.name);
-      return [...findCategoryProblems(), ...findFileNameProblems(shown(folder), fileNames, subfoldersWithEntries)];
+      return [...problems, ...findFileNameProblems(shown(folder), fileNames, subfoldersWithEntries)];
     },
     headerProblems: async (path, data, meta) => {
       const logoProblem = await findLogoProblem(path, data['logo'], logoMemory(meta));
@@ -202,8 +218,7 @@ export function translationsLoader(base: string = ORGANISATIONS_DIR): Loader {
       );
       return entries.flatMap((entry) => {
         const file = entry.filePath ?? entry.id;
-        const [lang = '', id = ''] = entry.id.split('/');
-        if (!TRANSLATION_LANGS.includes(lang)) return [{ file, field: 'dossier', message: wordsMessages.unknownLanguage(lang, LANGS) }];
+        const id = entry.id.split('/')[1] ?? '';
         const problems = findDescriptionProblems(entry.body ?? '', entry.rendered?.html ?? '').map((message) => ({
           file,
           field: 'description',
