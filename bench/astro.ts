@@ -1,8 +1,6 @@
-/**
- * `astro build` through Astro's API, with a probe that writes to $BENCH_PROBE the image config, every transform as
- * Astro hands it to the image service, the bytes written by format, and the image phase's wall and CPU time (this
- * process, libvips' threads included, from Astro's « generating optimized images » line to `astro:build:generated`).
- */
+// `astro build` through Astro's API, with a probe that writes to $BENCH_PROBE the image config, the transforms as Astro
+// hands them to the image service, the bytes written by format, and the image phase's wall and CPU time (this process,
+// libvips' threads included, from Astro's « generating optimized images » line to `astro:build:generated`).
 import { stat, writeFile } from 'node:fs/promises';
 import { build } from 'astro';
 
@@ -12,13 +10,8 @@ type Images = Map<string, { originalSrcPath?: string; transforms: Map<string, { 
 export type Probe = typeof probe;
 
 const seconds = ({ user, system }: NodeJS.CpuUsage) => (user + system) / 1e6;
-
-const probe = {
-  imageConfig: {},
-  imagePhase: null as Time | null,
-  written: {} as Record<string, number>,
-  sources: [] as { source: string; transforms: Transform[] }[],
-};
+const sources: { source: string; transforms: Transform[] }[] = [];
+const probe = { imageConfig: {}, imagePhase: null as Time | null, written: {} as Record<string, number>, sources };
 let start: [number, NodeJS.CpuUsage] | undefined;
 const write = process.stdout.write.bind(process.stdout) as (...args: unknown[]) => boolean;
 process.stdout.write = ((...args: unknown[]) => {
@@ -39,7 +32,7 @@ const hooks = {
         probe.written[t.format ?? ''] = (probe.written[t.format ?? ''] ?? 0) + (await stat(new URL(`.${finalPath}`, dir))).size;
       }
       // Astro passes the source's address as `src` (core: assets/build/generate.js).
-      probe.sources.push({ source, transforms: list.map(({ transform }) => ({ ...transform, src: source })) });
+      sources.push({ source, transforms: list.map(({ transform }) => ({ ...transform, src: source })) });
     }
     if (process.env['BENCH_PROBE']) await writeFile(process.env['BENCH_PROBE'], JSON.stringify(probe));
   },

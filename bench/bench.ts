@@ -1,8 +1,5 @@
-/**
- * npm run bench [-- --sizes 10,100 --repeat 3 --no-page --no-write]: how the build and the page scale with the number
- * of organisations (BENCHMARKS.md says what each column measures). Prints the tables and writes them into
- * BENCHMARKS.md, between the `bench:begin` and `bench:end` markers.
- */
+// npm run bench [-- --sizes 10,100 --repeat 3 --no-page --no-write]: how the build and the page scale with the number of
+// organisations. BENCHMARKS.md says what each column measures; the tables go to stdout and between its bench markers.
 import { readFile, writeFile } from 'node:fs/promises';
 import { availableParallelism, cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
@@ -22,9 +19,7 @@ const sizes = values.sizes.split(',').map(Number);
 if (!sizes.every((n) => Number.isInteger(n) && n > 0)) throw new Error('--sizes: positive integers separated by commas, e.g. 10,100');
 const log = (message: string) => process.stderr.write(`[bench] ${message}\n`);
 const started = performance.now();
-const load = loadavg()
-  .map((x) => x.toFixed(1))
-  .join(' ');
+const load = Array.from(loadavg(), (x) => x.toFixed(1)).join(' ');
 const cpuTime = ({ user, system }: NodeJS.CpuUsage) => (user + system) / 1e6;
 const versions = `Node ${process.version}, Astro ${astro.version}, sharp ${sharp.versions.sharp}`;
 
@@ -64,11 +59,8 @@ async function build(dir: string, probeFile: string) {
   return { time, peak: Math.max(sampled, peak * 1024), phases, encoded: count('(before:'), reused: count('(reused') };
 }
 
-/**
- * The sharp floor: the build's transforms done again in this process by Astro's own sharp service alone, each source
- * read once, as many sources at a time as cores, as Astro's build queue does (core/build/generate.js). SVG sources,
- * which Astro passes through, are counted, not timed.
- */
+// The sharp floor: the build's transforms again, in this process, by Astro's own sharp service alone: each source read once,
+// as many sources at a time as cores, as Astro's build queue does (core/build/generate.js). SVG passes through, counted.
 async function sharpFloor({ imageConfig, sources }: Probe) {
   const jobs = sources.map(({ source, transforms }) => ({ source, transforms: transforms.filter((t) => t.format !== 'svg') }));
   const [cpu, start, count] = [process.cpuUsage(), performance.now(), jobs.flatMap((job) => job.transforms).length];
@@ -186,9 +178,7 @@ if (values.write) {
   const [file, markers] = [join(PROJECT_ROOT, 'BENCHMARKS.md'), /(<!-- bench:begin .*-->\n)[\s\S]*?(<!-- bench:end -->)/];
   const text = await readFile(file, 'utf8');
   if (!markers.test(text)) throw new Error(`${file}: the bench:begin … bench:end markers are missing`);
-  await writeFile(
-    file,
-    text.replace(markers, (_, begin: string, end: string) => `${begin}${section}\n${end}`),
-  );
+  const updated = text.replace(markers, (_, begin: string, end: string) => `${begin}${section}\n${end}`);
+  await writeFile(file, updated);
 }
 log(`done in ${((performance.now() - started) / 60_000).toFixed(1)} min`);

@@ -6,6 +6,7 @@
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import sharp from 'sharp';
+import { CATEGORIES } from '../src/lib/categories.ts';
 
 const PREFIXES = ['Collectif', 'Association', 'Fondation', 'Réseau', 'Atelier', 'Coopérative', 'Radio', 'Revue'];
 const WORDS = ['Aurore', 'Boussole', 'Cascade', 'Escale', 'Fougère', 'Horizon', 'Lanterne', 'Marée', 'Passerelle', 'Racine', 'Vigie'];
@@ -32,7 +33,7 @@ function entryMarkdown({ i, slug, ext }: Organisation): string {
   const body = Array.from({ length: 1 + (i % 4) }, (_, k) => SENTENCES[(i + 2 * k) % SENTENCES.length]).join(' ');
   const since = i % 2 ? [`since: 20${10 + (i % 15)}-0${1 + (i % 9)}-1${i % 9}`] : [];
   const cta = i % 5 < 2 ? ['cta:', '  label: Faire un don', `  url: https://${slug}.example.org/don`] : [];
-  const category = ['medias-independants', 'solidarite', 'libertes-numeriques'][i % 3];
+  const category = CATEGORIES[i % CATEGORIES.length]?.id;
   const front = [`name: ${name}`, `url: https://${slug}.example.org/`, `logo: ./${slug}.${ext}`, `category: ${category}`];
   return ['---', ...front, ...since, ...cta, '---', '', `**${name}** : ${body}`, ''].join('\n');
 }
