@@ -2,19 +2,20 @@ import { isPair, isScalar, parseDocument, visit } from 'yaml';
 import { frontmatterMessages } from './messages.ts';
 
 /**
- * The YAML header of an entry, with what is wrong in the owner's words when it cannot be read. Used by
- * the loader (every header is checked before Astro reads it), the pages (a logo's source file) and
- * `npm run new` (to find duplicates).
+ * The YAML header of an entry and the Markdown under it, or what is wrong in the owner's words when the header
+ * cannot be read. The one reader of headers: the loader (which stores what it read), the pages (a logo's
+ * source file) and `npm run new` (to find duplicates).
  * Read with `yaml`'s alias limit: a header of nested aliases (« billion laughs ») would otherwise keep a
  * build busy for minutes; here it is refused at once. Dates stay text (`2024-03-01`), as written.
  */
-export type Frontmatter = { data: Record<string, unknown> } | { problem: string; field?: string };
+export type Frontmatter = { data: Record<string, unknown>; body: string } | { problem: string; field?: string };
 
 const HEADER = /^---\r?\n([\s\S]*?)\r?\n---\s*(\r?\n|$)/;
 const MAX_ALIASES = 100;
 
 export function readFrontmatter(contents: string): Frontmatter {
-  const match = HEADER.exec(contents.replace(/^\uFEFF/, ''));
+  const text = contents.replace(/^\uFEFF/, '');
+  const match = HEADER.exec(text);
   if (!match) return { problem: frontmatterMessages.noHeader };
   let data: unknown;
   try {
@@ -33,7 +34,7 @@ export function readFrontmatter(contents: string): Frontmatter {
     return { problem: frontmatterMessages.syntax(reason, line) };
   }
   if (data === null || typeof data !== 'object' || Array.isArray(data)) return { problem: frontmatterMessages.notAMapping };
-  return { data: data as Record<string, unknown> };
+  return { data: data as Record<string, unknown>, body: text.slice(match[0].length).trim() };
 }
 
 /**

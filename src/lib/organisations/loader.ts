@@ -2,10 +2,9 @@ import { existsSync, readdirSync } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { setTimeout } from 'node:timers/promises';
 import { join, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { AstroError } from 'astro/errors';
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { DEFAULT_LANG, LANGS, SITE_WORDS_DIR } from '../i18n.ts';
 import { LOGO_BOX } from '../logo-size.ts';
@@ -37,8 +36,8 @@ interface CheckedLoaderOptions {
   schema: z.ZodType;
   /** Problems of the folder itself (its file names), before any entry is read. */
   folderProblems?: (folder: string, shown: (path: string) => string) => Promise<EntryProblem[]>;
-  /** More problems of one header, which replace the schema's about the same field (the logo's file). */
-  headerProblems?: (path: string, data: Record<string, unknown>, meta: LoaderContext['meta']) => Promise<FieldIssue[]>;
+  /** The header names a logo file beside the entry (`logo-check.ts`). */
+  hasLogo?: boolean;
   /** Checks across the loaded entries (descriptions, duplicates), given the folder. */
   storedProblems: (entries: StoredEntry[], folder: string) => EntryProblem[];
 }
@@ -51,98 +50,95 @@ const idOf = (path: string) =>
     .join('/');
 
 /**
- * Astro's `glob()` for a folder of Markdown files, wrapped so that every mistake in the folder is reported at
- * once, each with its file, its field and what to do: Astro alone stops at the first invalid entry and its
- * messages are Zod's. The rules are in `checks.ts`, `logo-check.ts` and the schemas, the words in
- * `messages.ts`. Throwing from here stops `astro build`, `astro check` and `astro sync`.
+ * A loader for a folder of Markdown files that reports every mistake in the folder at once, each with its file,
+ * its field and what to do (Astro's `glob()` stops at the first invalid entry, with Zod's words). Each file is read
+ * once, with `yaml` (`frontmatter.ts`), checked, then validated by the collection's schema and rendered by Astro.
+ * The rules are in `checks.ts`, `logo-check.ts` and the schemas, the words in `messages.ts`. Throwing from here
+ * stops `astro build`, `astro check` and `astro sync`.
  */
 function checkedLoader(options: CheckedLoaderOptions): Loader {
   return {
     name: options.name,
     load: async (context) => {
+      const { store } = context;
       const root = fileURLToPath(context.config.root);
       const folder = resolve(root, options.base);
       const shown = (path: string) => display(path, root);
-      const problems: EntryProblem[] = (await options.folderProblems?.(folder, shown)) ?? [];
 
-      const entryFiles = (await listEntryFiles(folder, options.nested ?? false)).filter((file) => !file.split('/').at(-1)?.startsWith('.'));
-      const headerIssues = async (path: string, data: Record<string, unknown>) => {
-        const parsed = options.schema.safeParse(data, { error: organisationErrorMap });
-        const more = (await options.headerProblems?.(path, data, context.meta)) ?? [];
-        // Our message replaces the schema's about the same field: it says what to do.
-        const issues = parsed.success ? [] : fieldIssues(parsed.error).filter((issue) => !more.some(({ field }) => field === issue.field));
-        return [...issues, ...more];
-      };
-
-      // Every header is read and checked here, not only the ones Astro re-parses (it skips unchanged
-      // files): a YAML mistake would stop Astro at the first broken file, and a logo replaced by a bad
-      // one must be caught even when its entry did not change. Broken headers are left out of the glob,
-      // so the other files are still checked; entries with problems are kept unparsed (the load fails).
-      const brokenFiles: string[] = [];
-      const filesWithProblems = new Set<string>();
-      await Promise.all(
-        entryFiles.map(async (file) => {
-          const path = join(folder, file);
-          const contents = await readFile(path, 'utf8');
-          const frontmatter = options.nested && !contents.trimStart().startsWith('---') ? { data: {} } : readFrontmatter(contents);
-          const found =
-            'problem' in frontmatter
-              ? [{ field: frontmatter.field ?? 'en-tête', message: frontmatter.problem }]
-              : await headerIssues(path, frontmatter.data);
-          if ('problem' in frontmatter) brokenFiles.push(file);
-          if (found.length > 0) filesWithProblems.add(shown(path));
-          problems.push(...found.map((issue) => ({ file: shown(path), ...issue })));
-        }),
-      );
-
-      // After this first load, a file edited under `astro dev` is checked when Astro re-parses it. A broken one
-      // leaves the store (the page reloads) and its problems go to the page, which shows them (dev-problems.ts).
-      let collecting = true;
-      const parseData: LoaderContext['parseData'] = async (props) => {
-        const file = shown(resolve(root, props.filePath ?? props.id));
-        if (collecting) return filesWithProblems.has(file) ? props.data : context.parseData(props);
-        const found = (await headerIssues(resolve(root, file), props.data)).map((issue) => ({ file, ...issue }));
-        if (found.length > 0) {
-          devProblems().set(file, found);
-          context.store.delete(props.id);
-          throw new AstroError(formatEntryProblems(found), REPORT_HINT);
+      /**
+       * Reads, checks and stores one file, and returns its problems. An entry with problems is stored as written
+       * on the first load, so that the checks across entries see it too (the load then fails); an entry broken
+       * under `astro dev` leaves the store instead, and the page shows its problems (`dev-problems.ts`).
+       */
+      const loadFile = async (file: string, firstLoad: boolean): Promise<EntryProblem[]> => {
+        const path = join(folder, file);
+        const id = idOf(file);
+        const contents = await readFile(path, 'utf8');
+        const header =
+          options.nested && !contents.trimStart().startsWith('---') ? { data: {}, body: contents.trim() } : readFrontmatter(contents);
+        if ('problem' in header) {
+          store.delete(id);
+          return [{ file: shown(path), field: header.field ?? 'en-tête', message: header.problem }];
         }
-        devProblems().delete(file);
-        return context.parseData(props);
+        // The collection's schema runs once on a good entry; on a bad one, ours says what is wrong in the owner's
+        // words. The logo's own check replaces the schema's message about it: it says what to do.
+        const logoProblem = options.hasLogo ? await findLogoProblem(path, header.data['logo'], logoMemory(context.meta)) : undefined;
+        let parsed: Record<string, unknown> | undefined;
+        let problems: FieldIssue[] = [];
+        if (logoProblem === undefined) {
+          parsed = await context.parseData({ id, data: header.data, filePath: path }).catch((error: unknown) => {
+            problems = schemaIssues(header.data);
+            if (problems.length === 0) throw error;
+            return undefined;
+          });
+        } else problems = [...schemaIssues(header.data).filter((issue) => issue.field !== 'logo'), { field: 'logo', message: logoProblem }];
+        if (problems.length > 0 && !firstLoad) {
+          store.delete(id);
+          return problems.map((issue) => ({ file: shown(path), ...issue }));
+        }
+        // No digest: every load stores every entry again, so that Astro writes its module of logo imports anew
+        // (with an unchanged digest it would keep the one of the last site built in this folder).
+        // An empty header first: `renderMarkdown` strips one itself, and must not take a description opening
+        // with a `---` rule for a header.
+        const rendered = await context.renderMarkdown(`---\n---\n${header.body}`, { fileURL: pathToFileURL(path) });
+        store.set({ id, data: parsed ?? header.data, body: header.body, filePath: shown(path), rendered });
+        return problems.map((issue) => ({ file: shown(path), ...issue }));
       };
-      // No translation yet: nothing for glob to watch, and its warning would only puzzle the owner.
-      if (entryFiles.length === 0) context.store.clear();
-      else
-        await glob({
-          pattern: [
-            ...(options.nested ? TRANSLATION_LANGS.map((lang) => `${lang}/*.md`) : ['*.md']),
-            ...brokenFiles.map((file) => `!${file}`),
-          ],
-          base: options.base,
-          generateId: ({ entry }) => idOf(entry),
-        }).load({ ...context, parseData });
-      collecting = false;
-      // A header edited into something that is not YAML never reaches parseData (Astro fails to read it first):
-      // the same treatment from here, so that the browser shows it too. Fixed, it is re-parsed and cleared above.
-      // An editor (or a test) saving a file may empty it first, then write it, with one change event or two: the
-      // file is read once it has been still for a moment, and only for the last save of that file.
+      const schemaIssues = (data: Record<string, unknown>): FieldIssue[] => {
+        const result = options.schema.safeParse(data, { error: organisationErrorMap });
+        return result.success ? [] : fieldIssues(result.error);
+      };
+
+      const problems: EntryProblem[] = (await options.folderProblems?.(folder, shown)) ?? [];
+      const files = (await listEntryFiles(folder, options.nested ?? false)).filter((file) => !file.split('/').at(-1)?.startsWith('.'));
+      store.clear();
+      for (const found of await Promise.all(files.map((file) => loadFile(file, true)))) problems.push(...found);
+      // Under `astro dev`, an edited file is loaded again. An editor saving a file may empty it first, then write
+      // it, with one change event or two: the file is read once it has been still for a moment, and only for the
+      // last save of that file.
       const saves = new Map<string, number>();
-      context.watcher?.on('change', async (changed) => {
+      const reload = async (changed: string) => {
         const file = relative(folder, changed).split('\\').join('/');
-        const depth = file.split('/').length;
-        if (file.startsWith('..') || !file.endsWith('.md') || depth !== (options.nested ? 2 : 1)) return;
-        if (options.nested && !TRANSLATION_LANGS.includes(file.split('/')[0] ?? '')) return;
+        const parts = file.split('/');
+        if (file.startsWith('..') || !file.endsWith('.md') || parts.length !== (options.nested ? 2 : 1)) return;
+        if (options.nested && !TRANSLATION_LANGS.includes(parts[0] ?? '')) return;
         const save = (saves.get(changed) ?? 0) + 1;
         saves.set(changed, save);
         await setTimeout(SAVE_SETTLE_MS);
         if (saves.get(changed) !== save) return;
-        const frontmatter = readFrontmatter(await readFile(changed, 'utf8').catch(() => ''));
-        if (!('problem' in frontmatter)) return;
-        devProblems().set(shown(changed), [{ file: shown(changed), field: frontmatter.field ?? 'en-tête', message: frontmatter.problem }]);
-        context.store.delete(idOf(file));
-      });
+        if (!existsSync(changed)) {
+          store.delete(idOf(file));
+          devProblems().delete(shown(changed));
+          return;
+        }
+        const found = await loadFile(file, false);
+        if (found.length > 0) devProblems().set(shown(changed), found);
+        else devProblems().delete(shown(changed));
+      };
+      context.watcher?.add(folder);
+      for (const event of ['add', 'change', 'unlink']) context.watcher?.on(event, reload);
 
-      problems.push(...options.storedProblems(context.store.values(), folder));
+      problems.push(...options.storedProblems(store.values(), folder));
       if (problems.length > 0) throw new AstroError(formatEntryProblems(problems), REPORT_HINT);
     },
   };
@@ -196,10 +192,7 @@ export function organisationsLoader(base: string = ORGANISATIONS_DIR): Loader {
       const fileNames = listing.filter((item) => !item.isDirectory()).map((item) => item.name);
       return [...problems, ...findFileNameProblems(shown(folder), fileNames, subfoldersWithEntries)];
     },
-    headerProblems: async (path, data, meta) => {
-      const logoProblem = await findLogoProblem(path, data['logo'], logoMemory(meta));
-      return logoProblem ? [{ field: 'logo', message: logoProblem }] : [];
-    },
+    hasLogo: true,
     storedProblems: findStoredEntryProblems,
   });
 }
