@@ -1,7 +1,7 @@
 import { escapeUTF8 } from 'entities';
+import type { EntryWith } from './organisation-entry';
 import { fill, type SiteWords } from './site-words';
 import { formatSupportMonth, supportDateStart, type SupportDate } from './support-dates';
-import type { SupportKind } from './supports';
 
 /**
  * The page's feed tells the story of the supports: one item when a support starts (`since`), one when
@@ -9,14 +9,12 @@ import type { SupportKind } from './supports';
  * GUIDs depend only on the entry's id and the event, so an unchanged entry never becomes a new item.
  */
 
-export interface SupportStory {
-  id: string;
-  data: { name: string; url: string; since?: SupportDate | undefined; until?: SupportDate | undefined; support?: SupportKind | undefined };
+export type SupportStory = EntryWith<'name' | 'url' | 'since' | 'until' | 'support'> & {
   /** The description, as rendered (already checked: see src/lib/organisations/description.ts). */
   descriptionHtml: string;
   /** The label of its category, as the feed's `<category>`. */
   category: string;
-}
+};
 
 export interface FeedItem {
   title: string;

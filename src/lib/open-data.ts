@@ -1,4 +1,5 @@
 import { escapeUTF8 } from 'entities';
+import type { EntryWith } from './organisation-entry';
 import type { SupportDate } from './support-dates';
 import type { SupportKind } from './supports';
 
@@ -25,19 +26,7 @@ export interface OrganisationRecord {
   current: boolean;
 }
 
-export interface OrganisationSource {
-  id: string;
-  data: {
-    name: string;
-    url: string;
-    category: string;
-    support?: SupportKind | undefined;
-    since?: SupportDate | undefined;
-    until?: SupportDate | undefined;
-    why?: string | undefined;
-    feed?: string | undefined;
-  };
-}
+type OrganisationSource = EntryWith<'name' | 'url' | 'category' | 'support' | 'since' | 'until' | 'why' | 'feed'>;
 
 /** One record per organisation, every field present (`null` when the entry does not say). */
 export function organisationRecord({ id, data }: OrganisationSource, description: string, logo: string): OrganisationRecord {

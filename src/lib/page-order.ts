@@ -1,17 +1,8 @@
 import { CATEGORIES, type Category } from './categories';
-import type { SupportDate } from './support-dates';
+import type { EntryWith } from './organisation-entry';
 
-/** The part of an entry the page logic needs; `CollectionEntry<'organisations'>` satisfies it. */
-export interface OrganisationLike {
-  id: string;
-  data: {
-    name: string;
-    category: string;
-    order?: number | undefined;
-    draft: boolean;
-    until?: SupportDate | undefined;
-  };
-}
+/** The part of an entry the page order reads. */
+export type OrganisationLike = EntryWith<'name' | 'category' | 'order' | 'draft' | 'until'>;
 
 export interface CategoryGroup<T extends OrganisationLike> {
   category: Category;

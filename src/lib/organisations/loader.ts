@@ -120,7 +120,8 @@ function checkedLoader(options: CheckedLoaderOptions): Loader {
       const reload = async (changed: string) => {
         const file = relative(folder, changed).split('\\').join('/');
         const parts = file.split('/');
-        if (file.startsWith('..') || !file.endsWith('.md') || parts.length !== (options.nested ? 2 : 1)) return;
+        if (file.startsWith('..') || !file.endsWith('.md') || parts.at(-1)?.startsWith('.') || parts.length !== (options.nested ? 2 : 1))
+          return;
         if (options.nested && !TRANSLATION_LANGS.includes(parts[0] ?? '')) return;
         const save = (saves.get(changed) ?? 0) + 1;
         saves.set(changed, save);
