@@ -32,11 +32,6 @@ export function supportDateStart(date: SupportDate): Date {
   return new Date(`${date.length === 7 ? `${date}-01` : date}T00:00:00Z`);
 }
 
-/** The date js-yaml made of an unquoted `2024-03-01` (Astro reads the frontmatter with it), written back. */
-export function fromYamlDate(value: unknown): unknown {
-  return value instanceof Date && !Number.isNaN(value.getTime()) ? value.toISOString().slice(0, 10) : value;
-}
-
 /** « mars 2024 », « March 2024 »: how long the support has lasted matters, the exact day does not. */
 export function formatSupportMonth(date: SupportDate, locale = 'fr-FR'): string {
   return new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(supportDateStart(date));

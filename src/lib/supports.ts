@@ -1,3 +1,5 @@
+import type { EntryWith } from './organisation-entry.ts';
+import type { SiteWords } from './site-words.ts';
 import type { SupportDate } from './support-dates.ts';
 
 /**
@@ -9,22 +11,12 @@ export const SUPPORT_IDS = ['don-mensuel', 'don-ponctuel', 'adhesion', 'abonneme
 export type SupportKind = (typeof SUPPORT_IDS)[number];
 
 /** The support is over: it ended (`until`), or it was a one-time contribution to a campaign. */
-export function invitesToGive(support: { support?: SupportKind | undefined; until?: string | undefined }): boolean {
+export function invitesToGive(support: EntryWith<'support' | 'until'>['data']): boolean {
   return support.until === undefined && support.support !== 'financement-participatif';
 }
 
 /** A piece of the card's support line: words, or a date the card shows as a `<time>`. */
 export type SupportLinePart = string | { date: SupportDate };
-
-/** The words of a support line, from the language's file: `{lead}`, `{date}`, `{start}` and `{end}` are filled in. */
-export interface SupportWords {
-  supported: string;
-  kinds: Partial<Record<string, string>>;
-  in: string;
-  since: string;
-  between: string;
-  until: string;
-}
 
 /** A template's parts, with each `{name}` replaced by its value: words stay words, dates stay dates. */
 function fillParts(template: string, values: Record<string, SupportLinePart>): SupportLinePart[] {
@@ -40,8 +32,9 @@ function fillParts(template: string, values: Record<string, SupportLinePart>): S
  * Empty when the entry says neither how nor when.
  */
 export function supportLine(
-  { support, since, until }: { support?: SupportKind | undefined; since?: SupportDate | undefined; until?: SupportDate | undefined },
-  words: SupportWords,
+  { support, since, until }: EntryWith<'support' | 'since' | 'until'>['data'],
+  /** The language's words: `{lead}`, `{date}`, `{start}` and `{end}` are filled in. */
+  words: SiteWords['support'],
 ): SupportLinePart[] {
   const lead = support ? (words.kinds[support] ?? support) : since || until ? words.supported : '';
   if (!lead) return [];

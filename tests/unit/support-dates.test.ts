@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatSupportMonth, fromYamlDate, supportDateProblem, supportDateStart } from '../../src/lib/support-dates';
+import { formatSupportMonth, supportDateProblem, supportDateStart } from '../../src/lib/support-dates';
 
 const today = new Date('2026-12-02T10:00:00Z');
 
@@ -36,10 +36,5 @@ describe('support dates on the page', () => {
   it('start at the first instant of their day or month', () => {
     expect(supportDateStart('2021-06').toISOString()).toBe('2021-06-01T00:00:00.000Z');
     expect(supportDateStart('2021-06-15').toISOString()).toBe('2021-06-15T00:00:00.000Z');
-  });
-
-  it('take back the day js-yaml turned into a Date', () => {
-    expect(fromYamlDate(new Date('2024-03-01T00:00:00Z'))).toBe('2024-03-01');
-    expect(fromYamlDate('2024-03')).toBe('2024-03');
   });
 });

@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { fromYamlDate, supportDateProblem } from '../support-dates.ts';
+import { supportDateProblem } from '../support-dates.ts';
 import { bidiControlOf, mixedScriptLabel, userInfoOf } from './honest-text.ts';
 import { schemaMessages } from './messages.ts';
 
@@ -37,13 +37,10 @@ export const webAddress = () =>
 
 /** A month `2021-03` or a day `2021-03-15` that exists, not in the future. */
 export const supportDate = () =>
-  z.preprocess(
-    // Astro reads an unquoted `2021-03-15` as a Date (js-yaml); it is taken back to the text the owner wrote.
-    fromYamlDate,
-    z.string().refine((text) => supportDateProblem(text) === undefined, {
-      error: say((field, written) => schemaMessages.supportDate(field, written, supportDateProblem(written) ?? 'format')),
-    }),
-  );
+  // The loader reads headers with `yaml`, which keeps an unquoted `2021-03-15` as the text the owner wrote.
+  z.string().refine((text) => supportDateProblem(text) === undefined, {
+    error: say((field, written) => schemaMessages.supportDate(field, written, supportDateProblem(written) ?? 'format')),
+  });
 
 /** The owner's reason, shown on the card as written: one or two sentences, no markup. */
 export const WHY_MAX_LENGTH = 280;
