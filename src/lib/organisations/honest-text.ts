@@ -25,53 +25,21 @@ export function mixedScriptLabel(address: string): string | undefined {
 }
 
 /**
- * Letters of other alphabets that look like Latin ones, for comparing host names: `аррle` (Cyrillic)
- * and `apple` have the same skeleton. Unicode's full confusables table is far larger; these are the
- * ones a homograph of a Latin host name uses.
+ * Letters of other alphabets that look like Latin ones (each pair: the lookalike, then the Latin letter), for
+ * comparing host names: `аррle` (Cyrillic) and `apple` have the same skeleton. Unicode's full confusables table
+ * is far larger; these are the ones a homograph of a Latin host name uses.
  */
-const LOOKALIKES: Record<string, string> = {
-  а: 'a',
-  в: 'b',
-  е: 'e',
-  ё: 'e',
-  һ: 'h',
-  і: 'i',
-  ї: 'i',
-  ј: 'j',
-  к: 'k',
-  м: 'm',
-  н: 'h',
-  о: 'o',
-  р: 'p',
-  с: 'c',
-  т: 't',
-  у: 'y',
-  х: 'x',
-  ѕ: 's',
-  ԁ: 'd',
-  ԛ: 'q',
-  ԝ: 'w',
-  ӏ: 'l',
-  ɡ: 'g',
-  α: 'a',
-  β: 'b',
-  ε: 'e',
-  ι: 'i',
-  κ: 'k',
-  ν: 'v',
-  ο: 'o',
-  ρ: 'p',
-  τ: 't',
-  υ: 'u',
-  χ: 'x',
-  γ: 'y',
-};
+const LOOKALIKES = new Map(
+  'аa вb еe ёe һh іi їi јj кk мm нh оo рp сc тt уy хx ѕs ԁd ԛq ԝw ӏl ɡg αa βb εe ιi κk νv οo ρp τt υu χx γy'
+    .split(' ')
+    .map(([lookalike = '', latin = '']) => [lookalike, latin]),
+);
 
 /** The host of an address as it reads: Unicode, lower case, lookalike letters replaced by Latin ones. */
 export function hostSkeleton(address: string): string | undefined {
   if (!URL.canParse(address)) return undefined;
   const host = domainToUnicode(new URL(address).hostname).toLowerCase();
-  return [...host].map((letter) => LOOKALIKES[letter] ?? letter).join('');
+  return [...host].map((letter) => LOOKALIKES.get(letter) ?? letter).join('');
 }
 
 /** Invisible characters that change the direction of the text around them (« Trojan Source »). */
