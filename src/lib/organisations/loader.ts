@@ -1,7 +1,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { setTimeout } from 'node:timers/promises';
-import { join, relative, resolve } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { AstroError } from 'astro/errors';
 import type { Loader, LoaderContext } from 'astro/loaders';
@@ -101,7 +101,8 @@ function checkedLoader(options: CheckedLoaderOptions): Loader {
         // An empty header first: `renderMarkdown` strips one itself, and must not take a description opening
         // with a `---` rule for a header.
         const rendered = await context.renderMarkdown(`---\n---\n${header.body}`, { fileURL: pathToFileURL(path) });
-        store.set({ id, data: parsed ?? header.data, body: header.body, filePath: shown(path), rendered });
+        // Relative to the project even outside it (`../`), as Astro's store requires.
+        store.set({ id, data: parsed ?? header.data, body: header.body, filePath: relative(root, path).split(sep).join('/'), rendered });
         return problems.map((issue) => ({ file: shown(path), ...issue }));
       };
       const schemaIssues = (data: Record<string, unknown>): FieldIssue[] => {
