@@ -3,8 +3,8 @@ import { slug } from 'github-slugger';
 
 /**
  * The id of an entry: its file name without `.md`, slugified by github-slugger (`Blast.md` → `blast`).
- * The loader gives this to Astro's `glob()` as `generateId`, so the rule is ours, not Astro's default,
- * and two files with the same id (which Astro would silently merge into one entry) are found before.
+ * The rule is ours, not Astro's default, and two files with the same id (which would silently become one entry)
+ * are found before.
  * The id is the card's anchor on the page and the feed item's address: it must not change for a file.
  */
 export function entryIdOf(fileName: string): string {
