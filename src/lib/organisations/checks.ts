@@ -18,16 +18,17 @@ export interface StoredEntry {
   rendered?: { html?: string } | undefined;
 }
 
+/** The problems of an entry's Markdown as rendered (`description.ts`), named after `field`. */
+export const descriptionProblems = (entry: StoredEntry, field = 'description'): EntryProblem[] =>
+  findDescriptionProblems(entry.body ?? '', entry.rendered?.html ?? '').map((message) => ({
+    file: entry.filePath ?? entry.id,
+    field,
+    message,
+  }));
+
 /** Every check on loaded entries: each description as rendered, then the rules across entries. */
 export function findStoredEntryProblems(entries: readonly StoredEntry[]): EntryProblem[] {
-  const problems = entries.flatMap((entry) =>
-    findDescriptionProblems(entry.body ?? '', entry.rendered?.html ?? '').map((message) => ({
-      file: entry.filePath ?? entry.id,
-      field: 'description',
-      message,
-    })),
-  );
-  return [...problems, ...findEntryProblems(entries)];
+  return [...entries.flatMap((entry) => descriptionProblems(entry)), ...findEntryProblems(entries)];
 }
 
 export function findEntryProblems(entries: readonly StoredEntry[]): EntryProblem[] {

@@ -10,8 +10,7 @@ import { DEFAULT_LANG, LANGS, SITE_WORDS_DIR } from '../i18n.ts';
 import { LOGO_BOX } from '../logo-size.ts';
 import { siteWordsSchema } from '../site-words.ts';
 import { findCategoryProblems } from './category-checks.ts';
-import { findDescriptionProblems } from './description.ts';
-import { findFileNameProblems, findStoredEntryProblems, type StoredEntry } from './checks.ts';
+import { descriptionProblems, findFileNameProblems, findStoredEntryProblems, type StoredEntry } from './checks.ts';
 import { devProblems } from './dev-problems.ts';
 import { fieldIssues, organisationErrorMap, type FieldIssue } from './error-map.ts';
 import { display, entryIdOf } from './file-names.ts';
@@ -38,8 +37,8 @@ interface CheckedLoaderOptions {
   folderProblems?: (folder: string, shown: (path: string) => string) => Promise<EntryProblem[]>;
   /** The header names a logo file beside the entry (`logo-check.ts`). */
   hasLogo?: boolean;
-  /** Checks across the loaded entries (descriptions, duplicates), given the folder. */
-  storedProblems: (entries: StoredEntry[], folder: string) => EntryProblem[];
+  /** Checks across the loaded entries (descriptions, duplicates). */
+  storedProblems: (entries: StoredEntry[]) => EntryProblem[];
 }
 
 /** `en/Blast.md` → `en/blast`: the last part is the entry's id (`file-names.ts`), folders stay as they are. */
@@ -140,7 +139,7 @@ function checkedLoader(options: CheckedLoaderOptions): Loader {
       context.watcher?.add(folder);
       for (const event of ['add', 'change', 'unlink']) context.watcher?.on(event, reload);
 
-      problems.push(...options.storedProblems(store.values(), folder));
+      problems.push(...options.storedProblems(store.values()));
       if (problems.length > 0) throw new AstroError(formatEntryProblems(problems), REPORT_HINT);
     },
   };
@@ -214,11 +213,7 @@ export function translationsLoader(base: string = ORGANISATIONS_DIR): Loader {
       return entries.flatMap((entry) => {
         const file = entry.filePath ?? entry.id;
         const id = entry.id.split('/')[1] ?? '';
-        const problems = findDescriptionProblems(entry.body ?? '', entry.rendered?.html ?? '').map((message) => ({
-          file,
-          field: 'description',
-          message,
-        }));
+        const problems = descriptionProblems(entry);
         if (!organisations.has(id)) problems.push({ file, field: 'nom du fichier', message: wordsMessages.noOrganisation(id) });
         return problems;
       });
@@ -235,11 +230,7 @@ export function siteWordsLoader(): Loader {
     storedProblems: (entries) =>
       entries.flatMap((entry) => {
         const file = entry.filePath ?? entry.id;
-        const problems = findDescriptionProblems(entry.body ?? '', entry.rendered?.html ?? '').map((message) => ({
-          file,
-          field: 'intro',
-          message,
-        }));
+        const problems = descriptionProblems(entry, 'intro');
         const unknown = (entry.body ?? '').match(/\{[^{}]*\}/g)?.find((found) => found !== '{count}');
         if (unknown) problems.push({ file, field: 'intro', message: wordsMessages.placeholder('intro', unknown, ['count']) });
         const hasOwner = entry.data['owner'] !== undefined;
