@@ -88,7 +88,7 @@ describe('npm run new', { timeout: 30_000 }, () => {
     expect(result.stdout).toContain('npm run build');
   });
 
-  it('without options: the first category, and a placeholder logo, an SVG of the initials that the build’s logo check accepts', async () => {
+  it('without options: the first category, and a placeholder SVG of the initials that the build’s logo check accepts', async () => {
     expect((await runNew(['Les Amis de la Terre', 'https://www.amisdelaterre.org/'])).code).toBe(0);
     expect(frontmatter(await readEntry('les-amis-de-la-terre.md'))['category']).toBe(CATEGORIES[0]?.id);
     expect(await readEntry('les-amis-de-la-terre.svg')).toContain('>AT</text>');
@@ -135,33 +135,22 @@ describe('npm run new', { timeout: 30_000 }, () => {
     for (const category of CATEGORIES) expect(result.stdout).toContain(category.id);
   });
 
+  // prettier-ignore
   const refusals: [string, string[], RegExp][] = [
     ['an existing file', ['Blast', 'https://autre.example.org/'], /blast\.md existe déjà/],
     ['an existing file, in another case', ['blâst', 'https://autre.example.org/'], /blast\.md existe déjà/],
-    [
-      'the same name in another case, with accents and spaces',
-      ['la  CROÎX-rouge', 'https://autre.example.org/'],
-      /croix-rouge\.md décrit déjà cette organisation : son nom « La Croix-Rouge »/,
-    ],
-    [
-      'the same URL without www. and trailing slash',
-      ['Autre', 'https://blast-info.fr'],
-      /blast\.md décrit déjà cette organisation : son adresse/,
-    ],
-    [
-      'the same URL with another case and a fragment',
-      ['Autre', 'http://WWW.Blast-Info.fr/#soutenir'],
-      /blast\.md décrit déjà cette organisation : son adresse/,
-    ],
+    ['the same name in another case, with accents and spaces', ['la  CROÎX-rouge', 'https://autre.example.org/'],
+      /croix-rouge\.md décrit déjà cette organisation : son nom « La Croix-Rouge »/],
+    ['the same URL without www. and trailing slash', ['Autre', 'https://blast-info.fr'],
+      /blast\.md décrit déjà cette organisation : son adresse/],
+    ['the same URL with another case and a fragment', ['Autre', 'http://WWW.Blast-Info.fr/#soutenir'],
+      /blast\.md décrit déjà cette organisation : son adresse/],
     ['a javascript: URL', ['Autre', 'javascript:alert(1)'], /« javascript:alert\(1\) » n’est pas une adresse web/],
     ['an ftp: URL', ['Autre', 'ftp://x.org'], /« ftp:\/\/x\.org » n’est pas une adresse web/],
     ['a bare domain', ['Autre', 'exemple.org'], /écrivez « https:\/\/exemple\.org »/],
     ['a host without a dot', ['Autre', 'http://localhost/'], /n’est pas une adresse web/],
-    [
-      'an unknown category',
-      ['Autre', 'https://autre.example.org/', '--category', 'Solidarité'],
-      /la catégorie « Solidarité » n’existe pas\. Vouliez-vous écrire « solidarite » \? Valeurs possibles : medias-independants, solidarite/,
-    ],
+    ['an unknown category', ['Autre', 'https://autre.example.org/', '--category', 'Solidarité'],
+      /la catégorie « Solidarité » n’existe pas\. Vouliez-vous écrire « solidarite » \? Valeurs possibles : medias-independants, solidarite/],
     ['a missing name and URL', [], /il manque le nom/],
     ['a missing URL', ['Autre'], /il manque l’adresse/],
     ['a name in several arguments', ['Les', 'Amis', 'https://autre.example.org/'], /mettez le nom entre guillemets/],
@@ -169,11 +158,8 @@ describe('npm run new', { timeout: 30_000 }, () => {
     ['a missing logo file', ['Autre', 'https://autre.example.org/', '--logo', 'introuvable.png'], /introuvable\.png » est introuvable/],
     ['a logo that is not an image', ['Autre', 'https://autre.example.org/', '--logo', 'package.json'], /PNG, JPEG, WebP/],
     ['an address with user info', ['Autre', 'https://www.blast-info.fr@evil.example/'], /contient « …@ » avant le nom du site/],
-    [
-      'a logo too small to stay sharp',
-      ['Autre', 'https://autre.example.org/', '--logo', 'tests/fixtures/logo-100-px.png'],
-      /fait 100×100 px : trop petit/,
-    ],
+    ['a logo too small to stay sharp', ['Autre', 'https://autre.example.org/', '--logo', 'tests/fixtures/logo-100-px.png'],
+      /fait 100×100 px : trop petit/],
   ];
 
   it.each(refusals)('refuses %s, with exit code 1 and nothing written', async (_, args, message) => {

@@ -83,16 +83,14 @@ export function run(
     const text = { output: '', stdout: '', stderr: '' };
     for (const stream of ['stdout', 'stderr'] as const) {
       child[stream].on('data', (chunk: Buffer) => {
-        text[stream] += chunk.toString();
-        text.output += chunk.toString();
+        // eslint-disable-next-line no-control-regex
+        const plain = chunk.toString().replace(/\u001b\[[0-9;]*m/g, '');
+        text[stream] += plain;
+        text.output += plain;
       });
     }
     child.on('error', reject);
-    // eslint-disable-next-line no-control-regex
-    const plain = (value: string) => value.replace(/\u001b\[[0-9;]*m/g, '');
-    child.on('close', (code) =>
-      resolvePromise({ code, output: plain(text.output), stdout: plain(text.stdout), stderr: plain(text.stderr) }),
-    );
+    child.on('close', (code) => resolvePromise({ code, ...text }));
   });
 }
 
