@@ -13,19 +13,7 @@ export interface CommandResult {
   stderr: string;
 }
 
-export interface TempProject {
-  dir: string;
-  /** The organisations folder of the copy. */
-  organisations: string;
-  /** Runs `astro <args>` in the copy, with the project's own Node and Astro. */
-  astro(args: string[], env?: Record<string, string>): Promise<CommandResult>;
-  /** Writes a file of the copy (a path from its root), creating its folder. */
-  write(file: string, content: string | Buffer): Promise<void>;
-  edit(file: string, change: (text: string) => string): Promise<void>;
-  /** Removes what a build leaves (dist, Astro's and Vite's caches): the next build is a cold one. */
-  cleanBuildState(): Promise<void>;
-  remove(): Promise<void>;
-}
+export type TempProject = Awaited<ReturnType<typeof createTempProject>>;
 
 /** Caches that builds write inside node_modules: each copy has its own. */
 const NOT_LINKED = new Set(['.vite', '.astro', '.cache', '.vite-temp']);
@@ -38,7 +26,7 @@ const NOT_LINKED = new Set(['.vite', '.astro', '.cache', '.vite-temp']);
  * folder: Vite keeps its dependency cache in `<root>/node_modules/.vite`, which every copy (and every
  * build of the project itself) would otherwise share, invalidate and rewrite.
  */
-export async function createTempProject({ also = [] }: { also?: readonly string[] } = {}): Promise<TempProject> {
+export async function createTempProject({ also = [] }: { also?: readonly string[] } = {}) {
   const dir = await mkdtemp(join(tmpdir(), 'je-soutiens-'));
   for (const entry of ['astro.config.mjs', 'package.json', 'tsconfig.json', 'src', 'public', ...also]) {
     await cp(join(PROJECT_ROOT, entry), join(dir, entry), { recursive: true });
@@ -47,6 +35,7 @@ export async function createTempProject({ also = [] }: { also?: readonly string[
   for (const name of await readdir(join(PROJECT_ROOT, 'node_modules'))) {
     if (!NOT_LINKED.has(name)) await symlink(join(PROJECT_ROOT, 'node_modules', name), join(dir, 'node_modules', name));
   }
+  /** Writes a file of the copy (a path from its root), creating its folder. */
   const write = async (file: string, content: string | Buffer) => {
     await mkdir(dirname(join(dir, file)), { recursive: true });
     await writeFile(join(dir, file), content);
@@ -54,9 +43,12 @@ export async function createTempProject({ also = [] }: { also?: readonly string[
   return {
     dir,
     organisations: join(dir, 'src/content/organisations'),
-    astro: (args, env = {}) => run(process.execPath, [join(PROJECT_ROOT, 'node_modules/astro/bin/astro.mjs'), ...args], dir, env),
+    /** Runs `astro <args>` in the copy, with the project's own Node and Astro. */
+    astro: (args: string[], env: Record<string, string> = {}) =>
+      run(process.execPath, [join(PROJECT_ROOT, 'node_modules/astro/bin/astro.mjs'), ...args], dir, env),
     write,
-    edit: async (file, change) => write(file, change(await readFile(join(dir, file), 'utf8'))),
+    edit: async (file: string, change: (text: string) => string) => write(file, change(await readFile(join(dir, file), 'utf8'))),
+    /** Removes what a build leaves (dist, Astro's and Vite's caches): the next build is a cold one. */
     cleanBuildState: async () => {
       for (const path of ['dist', '.cache', '.astro', 'node_modules/.vite', 'node_modules/.astro']) {
         await rm(join(dir, path), { recursive: true, force: true });
