@@ -6,11 +6,9 @@ import { expectReportLine } from '../support/report';
 import { createTempProject, type TempProject } from '../support/temp-project';
 
 /**
- * The real content pipeline on a copy of the site: the shipped entries pass, a logo swapped afterwards is read
- * again, and a mistake stops `astro build` and `astro check` as well as `astro sync`. The catalogue of mistakes
- * and attacks, each with its message, is tests/integration/hostile-entries.test.ts.
- * Child processes (`project.astro`), not Astro's `sync()`/`build()`: the contract is what the terminal prints,
- * and `astro check` has no programmatic API.
+ * The real content pipeline on a copy of the site, run as the owner runs it (what the terminal prints; `astro check`
+ * has no programmatic API): the shipped entries pass, a logo swapped afterwards is read again, and a mistake stops
+ * `astro build` and `astro check` as well as `astro sync`. The catalogue of mistakes is tests/integration/hostile-entries.test.ts.
  */
 
 const SLOW = 180_000;

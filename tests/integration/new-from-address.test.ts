@@ -90,12 +90,8 @@ beforeAll(async () => {
   const server = await serve(async (request, response) => {
     const { host, pathname } = new URL(request.url ?? '/', `http://${request.headers.host}`);
     const file = join(SITES, host, pathname.endsWith('/') ? `${pathname}index.html` : pathname);
-    const handler =
-      ROUTES[host + pathname] ??
-      (await readFile(file).then(
-        (body) => send(lookup(file) ?? 'application/octet-stream', body),
-        () => undefined,
-      ));
+    const body = await readFile(file).catch(() => undefined);
+    const handler = ROUTES[host + pathname] ?? (body && send(lookup(file) ?? 'application/octet-stream', body));
     if (handler) return handler(request, response);
     response.writeHead(404, { 'content-type': 'text/html' }).end('<h1>Introuvable</h1>');
   });

@@ -16,18 +16,6 @@ import { createTempProject, PROJECT_ROOT, type TempProject } from '../support/te
 
 const NGINX = ['/usr/sbin/nginx', '/usr/local/sbin/nginx'].find((path) => existsSync(path));
 
-/** The README's nginx block, adapted to a loopback test: plain HTTP on `port`, serving `root`. */
-function readmeNginxConfig(readme: string, port: number, root: string): string {
-  const block = /```nginx\n([\s\S]*?)```/.exec(readme)?.[1];
-  if (!block) throw new Error('README.md has no ```nginx block.');
-  return block
-    .split('\n')
-    .filter((line) => !/^\s*(http2 on|ssl_\w+)\b/.test(line))
-    .join('\n')
-    .replace(/listen 443 ssl;/, `listen 127.0.0.1:${port};`)
-    .replace(/root \/var\/www\/je-soutiens;/, `root ${root};`);
-}
-
 describe.skipIf(!NGINX)('the README’s nginx configuration, served by nginx', () => {
   let project: TempProject;
   let server: ChildProcess | undefined;
@@ -46,7 +34,15 @@ describe.skipIf(!NGINX)('the README’s nginx configuration, served by nginx', (
     origin = `http://127.0.0.1:${port}`;
     const prefix = join(project.dir, 'nginx');
     await mkdir(join(prefix, 'logs'), { recursive: true });
-    const site = readmeNginxConfig(await readFile(join(PROJECT_ROOT, 'README.md'), 'utf8'), port, join(project.dir, 'dist'));
+    const block = /```nginx\n([\s\S]*?)```/.exec(await readFile(join(PROJECT_ROOT, 'README.md'), 'utf8'))?.[1];
+    expect(block, 'README.md has no ```nginx block').toBeDefined();
+    // The README's block as written, but plain HTTP on the loopback port, serving this build.
+    const site = block!
+      .split('\n')
+      .filter((line) => !/^\s*(http2 on|ssl_\w+)\b/.test(line))
+      .join('\n')
+      .replace(/listen 443 ssl;/, `listen 127.0.0.1:${port};`)
+      .replace(/root \/var\/www\/je-soutiens;/, `root ${join(project.dir, 'dist')};`);
     const temp = ['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'].map((name) => `  ${name}_temp_path ${prefix}/${name};`).join('\n');
     const config = join(prefix, 'nginx.conf');
     await writeFile(
