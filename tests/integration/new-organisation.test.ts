@@ -1,59 +1,30 @@
-import { execFileSync } from 'node:child_process';
 import { copyFile, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { parse } from 'yaml';
-import sharp from 'sharp';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CATEGORIES } from '../../src/lib/categories';
 import { findLogoProblem } from '../../src/lib/organisations/logo-check';
+import { PROJECT_ROOT, proxyEnv, run } from '../support/temp-project';
 
 /**
- * `npm run new` (scripts/new-organisation.ts), run for real with the project's Node against a
- * throw-away folder of entries (`ORGANISATIONS_DIR`). What it writes is built, and its cards checked, in
- * tests/integration/new-from-address.test.ts.
+ * `npm run new` (scripts/new-organisation.ts), run for real with the project's Node against a throw-away folder
+ * of entries (`ORGANISATIONS_DIR`) that holds BLAST (name = file name) and La Croix-Rouge (it is not). No network:
+ * the organisation's page is read through a proxy nobody listens on (port 9, « discard »), an unreachable site at
+ * once. tests/integration/new-from-address.test.ts reads real pages, and builds what the command writes.
  */
 
-const ROOT = resolve(import.meta.dirname, '../..');
-const SCRIPT = 'scripts/new-organisation.ts';
-const ORGANISATIONS = join(ROOT, 'src/content/organisations');
-/** Existing entries copied into each temporary folder: BLAST (name = file name) and La Croix-Rouge (it is not). */
-const FIXTURES = ['blast.md', 'blast.jpg', 'croix-rouge.md', 'croix-rouge.jpg'];
+let dir = '';
 
-interface Result {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-const OFFLINE = {
-  HTTP_PROXY: 'http://127.0.0.1:9',
-  HTTPS_PROXY: 'http://127.0.0.1:9',
-  http_proxy: 'http://127.0.0.1:9',
-  https_proxy: 'http://127.0.0.1:9',
-  NO_PROXY: '',
-  no_proxy: '',
-};
-
-function runNew(args: string[], organisationsDir: string): Result {
-  const options = {
-    cwd: ROOT,
-    // No network: the organisation's page is read through a proxy nobody listens on (port 9, « discard »),
-    // so the command meets an unreachable site at once, as offline (tests/integration/new-from-address.test.ts reads real pages).
-    env: { ...process.env, ORGANISATIONS_DIR: organisationsDir, NO_COLOR: '1', ...OFFLINE },
-    encoding: 'utf8' as const,
-    stdio: ['ignore', 'pipe', 'pipe'] as ('ignore' | 'pipe')[],
-  };
-  try {
-    return { code: 0, stdout: execFileSync(process.execPath, [SCRIPT, ...args], options), stderr: '' };
-  } catch (error) {
-    const failed = error as { status: number | null; stdout: string; stderr: string };
-    return { code: failed.status ?? -1, stdout: failed.stdout, stderr: failed.stderr };
-  }
-}
+const runNew = (args: string[]) =>
+  run(process.execPath, ['scripts/new-organisation.ts', ...args], PROJECT_ROOT, {
+    ORGANISATIONS_DIR: dir,
+    ...proxyEnv('http://127.0.0.1:9'),
+  });
+const readEntry = (name: string) => readFile(join(dir, name), 'utf8');
 
 /** Every file of the folder with its contents, to prove a refusal wrote nothing. */
-async function snapshot(dir: string): Promise<Record<string, string>> {
+async function snapshot(): Promise<Record<string, string>> {
   const files: Record<string, string> = {};
   for (const name of (await readdir(dir)).sort()) files[name] = (await readFile(join(dir, name))).toString('base64');
   return files;
@@ -65,24 +36,20 @@ function frontmatter(text: string): Record<string, unknown> {
   return parse(match[1] ?? '') as Record<string, unknown>;
 }
 
-let dir = '';
-
 beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'new-organisation-'));
-  for (const file of FIXTURES) await copyFile(join(ORGANISATIONS, file), join(dir, file));
+  for (const file of ['blast.md', 'blast.jpg', 'croix-rouge.md', 'croix-rouge.jpg']) {
+    await copyFile(join(PROJECT_ROOT, 'src/content/organisations', file), join(dir, file));
+  }
 });
+afterEach(() => rm(dir, { recursive: true, force: true }));
 
-afterEach(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
-
-// Each test starts Node once or twice (~0.5 s each, much more on a busy machine).
+// Each test starts Node once (~0.5 s, much more on a busy machine).
 describe('npm run new', { timeout: 30_000 }, () => {
   it('creates the entry with every field, commented, and a description to replace', async () => {
-    const result = runNew(['Les Amis de la Terre', 'https://www.amisdelaterre.org/', '--category', 'solidarite'], dir);
+    const result = await runNew(['Les Amis de la Terre', 'https://www.amisdelaterre.org/', '--category', 'solidarite']);
     expect(result.code, result.stderr).toBe(0);
-
-    const text = await readFile(join(dir, 'les-amis-de-la-terre.md'), 'utf8');
+    const text = await readEntry('les-amis-de-la-terre.md');
     expect(frontmatter(text)).toEqual({
       name: 'Les Amis de la Terre',
       url: 'https://www.amisdelaterre.org/',
@@ -90,13 +57,9 @@ describe('npm run new', { timeout: 30_000 }, () => {
       category: 'solidarite',
     });
     // Each field comes after a French comment explaining it.
-    for (const field of ['name', 'url', 'logo', 'category']) {
-      expect(text, field).toMatch(new RegExp(`^# .+\\n${field}: `, 'm'));
-    }
+    for (const field of ['name', 'url', 'logo', 'category']) expect(text, field).toMatch(new RegExp(`^# .+\\n${field}: `, 'm'));
     // Every category is listed, with its label, next to `category`.
-    for (const category of CATEGORIES) {
-      expect(text).toMatch(new RegExp(`^#\\s+${category.id}\\s+${category.label['fr'] ?? ''}$`, 'm'));
-    }
+    for (const category of CATEGORIES) expect(text).toMatch(new RegExp(`^#\\s+${category.id}\\s+${category.label['fr'] ?? ''}$`, 'm'));
     // The optional fields, commented out, and valid once uncommented.
     const today = new Date();
     const iso = [today.getFullYear(), today.getMonth() + 1, today.getDate()].map((n) => String(n).padStart(2, '0')).join('-');
@@ -118,33 +81,24 @@ describe('npm run new', { timeout: 30_000 }, () => {
     // A real sentence as description, so the build passes until the owner writes theirs.
     const body = text.split(/^---$/m)[2]?.trim();
     expect(body).toBe('Décrivez ici en deux ou trois phrases ce que fait Les Amis de la Terre et pourquoi vous la soutenez.');
-
-    expect(result.stdout).toContain('les-amis-de-la-terre.md');
-    expect(result.stdout).toContain('npm run dev');
-    expect(result.stdout).toContain('npm run build');
+    for (const words of ['les-amis-de-la-terre.md', 'npm run dev', 'npm run build']) expect(result.stdout).toContain(words);
   });
 
-  it('draws a placeholder logo: an SVG of the initials, which the build’s logo check accepts', async () => {
-    expect(runNew(['Les Amis de la Terre', 'https://www.amisdelaterre.org/'], dir).code).toBe(0);
-    const placeholder = join(dir, 'les-amis-de-la-terre.svg');
-    expect(await readFile(placeholder, 'utf8')).toContain('>AT</text>');
+  it('without options: the first category, and a placeholder SVG of the initials that the build’s logo check accepts', async () => {
+    expect((await runNew(['Les Amis de la Terre', 'https://www.amisdelaterre.org/'])).code).toBe(0);
+    expect(frontmatter(await readEntry('les-amis-de-la-terre.md'))['category']).toBe(CATEGORIES[0]?.id);
+    expect(await readEntry('les-amis-de-la-terre.svg')).toContain('>AT</text>');
     expect(await findLogoProblem(join(dir, 'les-amis-de-la-terre.md'), './les-amis-de-la-terre.svg')).toBeUndefined();
-  });
-
-  it('puts the entry in the first category by default', async () => {
-    expect(runNew(['Les Amis de la Terre', 'https://www.amisdelaterre.org/'], dir).code).toBe(0);
-    const data = frontmatter(await readFile(join(dir, 'les-amis-de-la-terre.md'), 'utf8'));
-    expect(data['category']).toBe(CATEGORIES[0]?.id);
   });
 
   it.each([
     ['src/content/organisations/framasoft.jpg', 'jpg'],
     ['tests/fixtures/organisations/logo-vectoriel.svg', 'svg'],
   ])('with --logo %s, copies the image and keeps its extension', async (logo, extension) => {
-    const result = runNew(['Œuvre d’Orient', 'https://oeuvre-orient.example.org/', '--logo', logo], dir);
+    const result = await runNew(['Œuvre d’Orient', 'https://oeuvre-orient.example.org/', '--logo', logo]);
     expect(result.code, result.stderr).toBe(0);
-    expect(await readFile(join(dir, `oeuvre-d-orient.${extension}`))).toEqual(await readFile(join(ROOT, logo)));
-    expect(frontmatter(await readFile(join(dir, 'oeuvre-d-orient.md'), 'utf8'))['logo']).toBe(`./oeuvre-d-orient.${extension}`);
+    expect(await readFile(join(dir, `oeuvre-d-orient.${extension}`))).toEqual(await readFile(join(PROJECT_ROOT, logo)));
+    expect(frontmatter(await readEntry('oeuvre-d-orient.md'))['logo']).toBe(`./oeuvre-d-orient.${extension}`);
     // Only the copy: no placeholder beside it.
     expect((await readdir(dir)).filter((name) => name.startsWith('oeuvre-d-orient.')).sort()).toEqual(
       [`oeuvre-d-orient.${extension}`, 'oeuvre-d-orient.md'].sort(),
@@ -153,8 +107,8 @@ describe('npm run new', { timeout: 30_000 }, () => {
 
   it('quotes a name YAML would misread, and keeps Markdown out of the description', async () => {
     const name = 'Agir : ici & <maintenant> # *tous*';
-    expect(runNew([name, 'https://agir.example.org/'], dir).code).toBe(0);
-    const text = await readFile(join(dir, 'agir-ici-maintenant-tous.md'), 'utf8');
+    expect((await runNew([name, 'https://agir.example.org/'])).code).toBe(0);
+    const text = await readEntry('agir-ici-maintenant-tous.md');
     expect(frontmatter(text)['name']).toBe(name);
     const body = text.split(/^---$/m)[2] ?? '';
     expect(body).not.toContain('<maintenant>');
@@ -163,47 +117,36 @@ describe('npm run new', { timeout: 30_000 }, () => {
 
   it('keeps the file name of a very long name to a safe length, cut at a word (it used to fail with ENAMETOOLONG)', async () => {
     const name = `Association ${'pour la défense des très longues dénominations '.repeat(8)}`.trim();
-    const result = runNew([name, 'https://longue.example.org/'], dir);
+    const result = await runNew([name, 'https://longue.example.org/']);
     expect(result.code, result.stderr).toBe(0);
     const entry = (await readdir(dir)).find((file) => file.endsWith('.md') && file.startsWith('association-pour'));
     expect(entry).toBe('association-pour-la-defense-des-tres-longues-denominations-pour-la-defense-des.md');
-    expect(frontmatter(await readFile(join(dir, entry ?? ''), 'utf8'))['name']).toBe(name);
+    expect(frontmatter(await readEntry(entry ?? ''))['name']).toBe(name);
   });
 
-  it('prints its usage with --help', () => {
-    const result = runNew(['--help'], dir);
+  it('prints its usage with --help', async () => {
+    const result = await runNew(['--help']);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('npm run new -- "Nom de l’organisation" https://');
     for (const category of CATEGORIES) expect(result.stdout).toContain(category.id);
   });
 
+  // prettier-ignore
   const refusals: [string, string[], RegExp][] = [
     ['an existing file', ['Blast', 'https://autre.example.org/'], /blast\.md existe déjà/],
     ['an existing file, in another case', ['blâst', 'https://autre.example.org/'], /blast\.md existe déjà/],
-    [
-      'the same name in another case, with accents and spaces',
-      ['la  CROÎX-rouge', 'https://autre.example.org/'],
-      /croix-rouge\.md décrit déjà cette organisation : son nom « La Croix-Rouge »/,
-    ],
-    [
-      'the same URL without www. and trailing slash',
-      ['Autre', 'https://blast-info.fr'],
-      /blast\.md décrit déjà cette organisation : son adresse/,
-    ],
-    [
-      'the same URL with another case and a fragment',
-      ['Autre', 'http://WWW.Blast-Info.fr/#soutenir'],
-      /blast\.md décrit déjà cette organisation : son adresse/,
-    ],
+    ['the same name in another case, with accents and spaces', ['la  CROÎX-rouge', 'https://autre.example.org/'],
+      /croix-rouge\.md décrit déjà cette organisation : son nom « La Croix-Rouge »/],
+    ['the same URL without www. and trailing slash', ['Autre', 'https://blast-info.fr'],
+      /blast\.md décrit déjà cette organisation : son adresse/],
+    ['the same URL with another case and a fragment', ['Autre', 'http://WWW.Blast-Info.fr/#soutenir'],
+      /blast\.md décrit déjà cette organisation : son adresse/],
     ['a javascript: URL', ['Autre', 'javascript:alert(1)'], /« javascript:alert\(1\) » n’est pas une adresse web/],
     ['an ftp: URL', ['Autre', 'ftp://x.org'], /« ftp:\/\/x\.org » n’est pas une adresse web/],
     ['a bare domain', ['Autre', 'exemple.org'], /écrivez « https:\/\/exemple\.org »/],
     ['a host without a dot', ['Autre', 'http://localhost/'], /n’est pas une adresse web/],
-    [
-      'an unknown category',
-      ['Autre', 'https://autre.example.org/', '--category', 'Solidarité'],
-      /la catégorie « Solidarité » n’existe pas\. Vouliez-vous écrire « solidarite » \? Valeurs possibles : medias-independants, solidarite/,
-    ],
+    ['an unknown category', ['Autre', 'https://autre.example.org/', '--category', 'Solidarité'],
+      /la catégorie « Solidarité » n’existe pas\. Vouliez-vous écrire « solidarite » \? Valeurs possibles : medias-independants, solidarite/],
     ['a missing name and URL', [], /il manque le nom/],
     ['a missing URL', ['Autre'], /il manque l’adresse/],
     ['a name in several arguments', ['Les', 'Amis', 'https://autre.example.org/'], /mettez le nom entre guillemets/],
@@ -211,27 +154,16 @@ describe('npm run new', { timeout: 30_000 }, () => {
     ['a missing logo file', ['Autre', 'https://autre.example.org/', '--logo', 'introuvable.png'], /introuvable\.png » est introuvable/],
     ['a logo that is not an image', ['Autre', 'https://autre.example.org/', '--logo', 'package.json'], /PNG, JPEG, WebP/],
     ['an address with user info', ['Autre', 'https://www.blast-info.fr@evil.example/'], /contient « …@ » avant le nom du site/],
+    ['a logo too small to stay sharp', ['Autre', 'https://autre.example.org/', '--logo', 'tests/fixtures/logo-100-px.png'],
+      /fait 100×100 px : trop petit/],
   ];
 
   it.each(refusals)('refuses %s, with exit code 1 and nothing written', async (_, args, message) => {
-    const before = await snapshot(dir);
-    const result = runNew(args, dir);
+    const before = await snapshot();
+    const result = await runNew(args);
     expect(result.code, result.stdout).toBe(1);
     expect(result.stderr).toMatch(/^Rien n’a été créé : /);
     expect(result.stderr).toMatch(message);
-    expect(await snapshot(dir)).toEqual(before);
-  });
-
-  it('refuses a logo too small to stay sharp', async () => {
-    const logo = join(dir, '..', `${dir.split('/').pop()}-petit.png`);
-    await sharp({ create: { width: 100, height: 100, channels: 3, background: '#000' } })
-      .png()
-      .toFile(logo);
-    const before = await snapshot(dir);
-    const result = runNew(['Autre', 'https://autre.example.org/', '--logo', logo], dir);
-    await rm(logo);
-    expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/fait 100×100 px : trop petit/);
-    expect(await snapshot(dir)).toEqual(before);
+    expect(await snapshot()).toEqual(before);
   });
 });

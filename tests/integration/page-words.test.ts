@@ -1,6 +1,7 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { expectReportLine } from '../support/report';
 import { createTempProject, type TempProject } from '../support/temp-project';
 
 /**
@@ -10,29 +11,13 @@ import { createTempProject, type TempProject } from '../support/temp-project';
 
 const SLOW = 240_000;
 
-async function edit(project: TempProject, file: string, change: (text: string) => string) {
-  const path = join(project.dir, file);
-  await writeFile(path, change(await readFile(path, 'utf8')));
-}
-
-async function write(project: TempProject, file: string, text: string) {
-  await mkdir(dirname(join(project.dir, file)), { recursive: true });
-  await writeFile(join(project.dir, file), text);
-}
-
 describe('the page as content', () => {
-  let project: TempProject;
-  beforeAll(async () => {
-    project = await createTempProject();
-  }, SLOW);
-  afterAll(() => project.remove());
-
-  it(
-    'shows a heading and a category label changed in content only',
-    async () => {
-      await edit(project, 'src/content/site/fr.md', (text) => text.replace(/^heading: .*$/m, 'heading: Ce que je défends, et pourquoi'));
-      await edit(project, 'src/content/categories.yaml', (text) => text.replace('fr: Libertés numériques', 'fr: Un Internet à nous'));
-      await edit(project, 'src/content/site/en.md', (text) => text.replace(/^heading: .*$/m, 'heading: What I stand for'));
+  it('shows a heading and a category label changed in content only', { timeout: SLOW }, async () => {
+    const project = await createTempProject();
+    try {
+      await project.edit('src/content/site/fr.md', (text) => text.replace(/^heading: .*$/m, 'heading: Ce que je défends, et pourquoi'));
+      await project.edit('src/content/categories.yaml', (text) => text.replace('fr: Libertés numériques', 'fr: Un Internet à nous'));
+      await project.edit('src/content/site/en.md', (text) => text.replace(/^heading: .*$/m, 'heading: What I stand for'));
       const result = await project.astro(['build']);
       expect(result.code, result.output).toBe(0);
       const french = await readFile(join(project.dir, 'dist/index.html'), 'utf8');
@@ -44,9 +29,10 @@ describe('the page as content', () => {
       // The English label is its own; the French one is not shown there.
       expect(english).toMatch(/<h2 id="libertes-numeriques"[^>]*>\s*Digital freedoms\s*<\/h2>/);
       expect(english).not.toContain('Un Internet à nous');
-    },
-    SLOW,
-  );
+    } finally {
+      await project.remove();
+    }
+  });
 });
 
 interface Case {
@@ -61,7 +47,7 @@ const CASES: Case[] = [
   {
     name: 'the page’s words: placeholders, owner, locale, markup and invisible characters',
     change: async (project) => {
-      await edit(project, 'src/content/site/fr.md', (text) =>
+      await project.edit('src/content/site/fr.md', (text) =>
         text
           .replace(/^heading: .*$/m, 'heading: Mes {combats}')
           .replace(/^ {2}other: .*$/m, '  other: beaucoup d’organisations')
@@ -70,7 +56,7 @@ const CASES: Case[] = [
           .replace(/^owner:\n {2}name: .*$/m, '')
           .replace(/que je soutiens\. Chacune/, 'que je soutiens {partout}. <img src=x onerror=alert(1)> Chacune'),
       );
-      await edit(project, 'src/content/site/en.md', (text) => `${text.replace(/^---\n/, '---\nowner:\n  name: Someone\n')}`);
+      await project.edit('src/content/site/en.md', (text) => `${text.replace(/^---\n/, '---\nowner:\n  name: Someone\n')}`);
     },
     expected: [
       { file: 'src/content/site/fr.md', field: 'heading', says: '« {combats} », que la page ne sait pas remplacer' },
@@ -86,7 +72,7 @@ const CASES: Case[] = [
   {
     name: 'the categories: contrast, colours, ids, languages',
     change: async (project) => {
-      await edit(project, 'src/content/categories.yaml', (text) =>
+      await project.edit('src/content/categories.yaml', (text) =>
         text
           .replace("light: '#17705a'", "light: '#9ad0c0'")
           .replace("dark: '#aaa5ff'", 'dark: bleu')
@@ -105,15 +91,14 @@ const CASES: Case[] = [
   },
   {
     name: 'a categories file that is not YAML',
-    change: (project) => write(project, 'src/content/categories.yaml', '- id: medias\n  label: { fr: [\n'),
+    change: (project) => project.write('src/content/categories.yaml', '- id: medias\n  label: { fr: [\n'),
     expected: [{ file: 'src/content/categories.yaml', field: 'fichier', says: 'le fichier est mal écrit' }],
   },
   {
     name: 'the translations: matching entry, fields and description',
     change: async (project) => {
-      await write(project, 'src/content/organisations/en/inconnu.md', 'An unknown one.\n');
-      await write(
-        project,
+      await project.write('src/content/organisations/en/inconnu.md', 'An unknown one.\n');
+      await project.write(
         'src/content/organisations/en/blast.md',
         '---\nnom: BLAST\nwhy: "**Because**"\n---\n\nA <script>alert(1)</script> outlet.\n',
       );
@@ -127,7 +112,7 @@ const CASES: Case[] = [
   },
   {
     name: 'translations into a language the page does not have',
-    change: (project) => write(project, 'src/content/organisations/de/blast.md', 'Ein Medium.\n'),
+    change: (project) => project.write('src/content/organisations/de/blast.md', 'Ein Medium.\n'),
     expected: [
       { file: 'src/content/organisations/de/', field: 'dossier', says: 'le dossier « de » n’est pas une langue de la page (fr, en)' },
     ],
@@ -135,22 +120,15 @@ const CASES: Case[] = [
 ];
 
 describe('a mistake in the page’s content stops the build with the file, the field and the fix', () => {
-  it.each(CASES)(
-    '$name',
-    async ({ change, expected }) => {
-      const project = await createTempProject();
-      try {
-        await change(project);
-        const result = await project.astro(['sync']);
-        expect(result.code, result.output).not.toBe(0);
-        for (const { file, field, says } of expected) {
-          const line = result.output.split('\n').find((text) => text.includes(`${file} — champ « ${field} »`) && text.includes(says));
-          expect(line, `no line about ${file}, « ${field} », saying « ${says} », in:\n${result.output}`).toBeDefined();
-        }
-      } finally {
-        await project.remove();
-      }
-    },
-    SLOW,
-  );
+  it.each(CASES)('$name', { timeout: SLOW }, async ({ change, expected }) => {
+    const project = await createTempProject();
+    try {
+      await change(project);
+      const result = await project.astro(['sync']);
+      expect(result.code, result.output).not.toBe(0);
+      for (const { file, field, says } of expected) expectReportLine(result.output, file, field, says);
+    } finally {
+      await project.remove();
+    }
+  });
 });

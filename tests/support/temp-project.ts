@@ -1,56 +1,54 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { cp, mkdir, mkdtemp, readdir, rm, symlink } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 
 export const PROJECT_ROOT = resolve(import.meta.dirname, '../..');
 
 export interface CommandResult {
   code: number | null;
-  /** stdout and stderr together, without terminal colours. */
+  /** stdout and stderr together, in the order they came, without terminal colours. */
   output: string;
+  stdout: string;
+  stderr: string;
 }
 
-export interface TempProject {
-  dir: string;
-  /** The organisations folder of the copy. */
-  organisations: string;
-  /** Runs `astro <args>` in the copy, with the project's own Node and Astro. */
-  astro(args: string[], env?: Record<string, string>): Promise<CommandResult>;
-  /** Removes what a build leaves (dist, Astro's and Vite's caches): the next build is a cold one. */
-  cleanBuildState(): Promise<void>;
-  remove(): Promise<void>;
-}
+export type TempProject = Awaited<ReturnType<typeof createTempProject>>;
 
 /** Caches that builds write inside node_modules: each copy has its own. */
 const NOT_LINKED = new Set(['.vite', '.astro', '.cache', '.vite-temp']);
 
-export interface TempProjectOptions {
-  /** More folders or files of the project to copy, e.g. `scripts` for a test that runs `npm run new` in the copy. */
-  also?: readonly string[];
-}
-
 /**
- * A throw-away copy of the site (config, src, public) sharing the installed packages, to run the real
- * content pipeline on damaged entries, or the benchmark's generated ones, without touching the real ones.
+ * A throw-away copy of the site (config, src, public, and `also`, e.g. `scripts`) sharing the installed packages,
+ * to run the real content pipeline on damaged entries, or the benchmark's generated ones, without touching the real ones.
  *
  * Its node_modules is a folder of links to each installed package rather than one link to the whole
  * folder: Vite keeps its dependency cache in `<root>/node_modules/.vite`, which every copy (and every
  * build of the project itself) would otherwise share, invalidate and rewrite.
  */
-export async function createTempProject(options: TempProjectOptions = {}): Promise<TempProject> {
+export async function createTempProject({ also = [] }: { also?: readonly string[] } = {}) {
   const dir = await mkdtemp(join(tmpdir(), 'je-soutiens-'));
-  for (const entry of ['astro.config.mjs', 'package.json', 'tsconfig.json', 'src', 'public', ...(options.also ?? [])]) {
+  for (const entry of ['astro.config.mjs', 'package.json', 'tsconfig.json', 'src', 'public', ...also]) {
     await cp(join(PROJECT_ROOT, entry), join(dir, entry), { recursive: true });
   }
   await mkdir(join(dir, 'node_modules'));
   for (const name of await readdir(join(PROJECT_ROOT, 'node_modules'))) {
     if (!NOT_LINKED.has(name)) await symlink(join(PROJECT_ROOT, 'node_modules', name), join(dir, 'node_modules', name));
   }
+  /** Writes a file of the copy (a path from its root), creating its folder. */
+  const write = async (file: string, content: string | Buffer) => {
+    await mkdir(dirname(join(dir, file)), { recursive: true });
+    await writeFile(join(dir, file), content);
+  };
   return {
     dir,
     organisations: join(dir, 'src/content/organisations'),
-    astro: (args, env = {}) => run(process.execPath, [join(PROJECT_ROOT, 'node_modules/astro/bin/astro.mjs'), ...args], dir, env),
+    /** Runs `astro <args>` in the copy, with the project's own Node and Astro. */
+    astro: (args: string[], env: Record<string, string> = {}) =>
+      run(process.execPath, [join(PROJECT_ROOT, 'node_modules/astro/bin/astro.mjs'), ...args], dir, env),
+    write,
+    edit: async (file: string, change: (text: string) => string) => write(file, change(await readFile(join(dir, file), 'utf8'))),
+    /** Removes what a build leaves (dist, Astro's and Vite's caches): the next build is a cold one. */
     cleanBuildState: async () => {
       for (const path of ['dist', '.cache', '.astro', 'node_modules/.vite', 'node_modules/.astro']) {
         await rm(join(dir, path), { recursive: true, force: true });
@@ -60,7 +58,7 @@ export async function createTempProject(options: TempProjectOptions = {}): Promi
   };
 }
 
-/** Runs a command to its end; `onSpawn` sees the child process (the benchmark samples its memory). */
+/** Runs a command to its end, without blocking this process; `onSpawn` sees the child (the benchmark samples its memory). */
 export function run(
   command: string,
   args: string[],
@@ -74,14 +72,29 @@ export function run(
       env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0', ...env },
     });
     onSpawn?.(child);
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const text = { output: '', stdout: '', stderr: '' };
+    for (const stream of ['stdout', 'stderr'] as const) {
+      child[stream].on('data', (chunk: Buffer) => {
+        // eslint-disable-next-line no-control-regex
+        const plain = chunk.toString().replace(/\u001b\[[0-9;]*m/g, '');
+        text[stream] += plain;
+        text.output += plain;
+      });
+    }
     child.on('error', reject);
-    // eslint-disable-next-line no-control-regex
-    child.on('close', (code) => resolvePromise({ code, output: output.replace(/\u001b\[[0-9;]*m/g, '') }));
+    child.on('close', (code) => resolvePromise({ code, ...text }));
   });
 }
+
+/** The proxy variables, in both cases, set so that every request goes through `proxy` (none when it is empty). */
+export const proxyEnv = (proxy: string) => ({
+  HTTP_PROXY: proxy,
+  HTTPS_PROXY: proxy,
+  http_proxy: proxy,
+  https_proxy: proxy,
+  NO_PROXY: '',
+  no_proxy: '',
+});
 
 /**
  * Runs `astro build` on a site in this process, through Astro's programmatic API (as Starlight's
@@ -98,9 +111,10 @@ export async function buildInProcess(root: string): Promise<CommandResult> {
   process.chdir(root);
   try {
     await build({ root, logLevel: 'error' });
-    return { code: 0, output: '' };
+    return { code: 0, output: '', stdout: '', stderr: '' };
   } catch (error) {
-    return { code: 1, output: error instanceof Error ? (error.stack ?? error.message) : String(error) };
+    const output = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    return { code: 1, output, stdout: '', stderr: output };
   } finally {
     process.chdir(cwd);
     if (nodeEnv === undefined) delete process.env['NODE_ENV'];
