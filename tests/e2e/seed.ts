@@ -1,16 +1,9 @@
 /**
- * The organisations the owner supports, written down here on purpose rather than read from
- * `src/content/organisations/`: a content file that drifts from this list (a renamed card, a changed
- * address, a deleted entry) must make the browser tests fail.
+ * The organisations the owner supports, each with its card's exact heading and link, written down here on
+ * purpose rather than read from `src/content/organisations/`: a content file that drifts from this list (a
+ * renamed card, a changed address, a deleted entry) must make the browser tests fail.
  */
-export interface SeedOrganisation {
-  /** The card's heading and main link text, exactly. */
-  readonly name: string;
-  /** Where the card's main link leads, exactly. */
-  readonly url: string;
-}
-
-export const SEED: readonly SeedOrganisation[] = [
+export const SEED = [
   { name: 'SOCIETER', url: 'https://fr.ulule.com/societer-usul/' },
   { name: 'SPARK', url: 'https://www.kisskissbankbank.com/fr/projects/spark-nouveau-media-culturel-independant' },
   { name: 'BACKSEAT', url: 'https://www.kisskissbankbank.com/fr/projects/backseat' },
@@ -21,11 +14,4 @@ export const SEED: readonly SeedOrganisation[] = [
   { name: 'Handicap International', url: 'https://www.handicap-international.fr/' },
   { name: 'Framasoft', url: 'https://fr.wikipedia.org/wiki/Framasoft' },
   { name: 'La Quadrature du Net', url: 'https://www.laquadrature.net/' },
-];
-
-/** The seed entry with this name (throws on a typo in a test, rather than testing `undefined`). */
-export function seed(name: string): SeedOrganisation {
-  const organisation = SEED.find((entry) => entry.name === name);
-  if (!organisation) throw new Error(`« ${name} » is not in the seed list`);
-  return organisation;
-}
+] as const;
