@@ -9,8 +9,11 @@ import { collectNetwork, FIXTURE_URL, PAGES, visitToTheEnd } from './helpers';
 
 for (const site of PAGES) {
   test.describe(`privacy on ${site.label}`, () => {
-    test('a visit stays on the site: no other host, no cookie, no CSP violation', async ({ page, context }) => {
-      // Violations are reported by the browser as events and console errors: record both.
+    test('a visit to the end stays on the site, without a fault: no other host, no cookie, no CSP violation, no failed request, no error', async ({
+      page,
+      context,
+    }) => {
+      // Violations are reported by the browser as events (and console errors, checked below with the others).
       await page.addInitScript(() => {
         const violations: string[] = [];
         (window as unknown as { __cspViolations: string[] }).__cspViolations = violations;
@@ -19,15 +22,21 @@ for (const site of PAGES) {
         );
       });
 
-      // Load, then scroll to the end so every lazy logo is requested.
+      // Every request, response, console message and page error from the first byte, scrolled to the end so every lazy logo loads.
       const network = await visitToTheEnd(page, site.url);
 
-      // Something was loaded (the recorder works), and nothing from elsewhere.
+      // Something was loaded (the recorder works), nothing from elsewhere, and no failure of any kind (each list
+      // is checked, so one failure does not hide the others).
       expect(network.requested.length, 'requests recorded').toBeGreaterThan(1);
-      expect(network.foreign, 'requests to another host').toEqual([]);
-      expect(await context.cookies(), 'cookies').toEqual([]);
-      expect(await page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations)).toEqual([]);
-      expect(network.consoleErrors.filter((message) => /Content.Security.Policy/i.test(message))).toEqual([]);
+      expect.soft(network.foreign, 'requests to another host').toEqual([]);
+      expect.soft(await context.cookies(), 'cookies').toEqual([]);
+      expect
+        .soft(await page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations), 'CSP violations')
+        .toEqual([]);
+      expect.soft(network.failed, 'failed requests').toEqual([]);
+      expect.soft(network.badStatus, 'responses with status ≥ 400').toEqual([]);
+      expect.soft(network.consoleErrors, 'console errors').toEqual([]);
+      expect.soft(network.pageErrors, 'page errors').toEqual([]);
     });
 
     test('the page declares its CSP and referrer policy', async ({ page }) => {

@@ -66,19 +66,26 @@ for (const site of SITES) {
       }
     });
 
-    test('the sitemap and robots.txt lead to the page', async ({ request }) => {
+    test('robots.txt leads to the sitemap, which lists both pages, each with both alternates (xhtml:link)', async ({ page, request }) => {
       const robots = await expectResolves(request, `${site.url}robots.txt`, /text\/plain/);
       const sitemapIndex = /^Sitemap: (\S+)$/m.exec(robots)?.[1];
       expect(sitemapIndex).toBe(`${site.url}sitemap-index.xml`);
       const index = await expectResolves(request, sitemapIndex!, /xml/);
-      const sitemaps = [...index.matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => match[1]!);
-      expect(sitemaps.length).toBeGreaterThan(0);
-      const pages = [];
-      for (const sitemap of sitemaps) {
-        expect(sitemap.startsWith(site.url)).toBe(true);
-        pages.push(...[...(await expectResolves(request, sitemap, /xml/)).matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]));
-      }
-      expect(pages).toEqual([site.url, `${site.url}en/`]);
+      expect([...index.matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => match[1])).toEqual([`${site.url}sitemap-0.xml`]);
+      const sitemap = await expectResolves(request, `${site.url}sitemap-0.xml`, /xml/);
+      // Parsed back by the browser's own XML parser, namespaces included.
+      const pages = await page.evaluate((text) => {
+        const link = (element: Element) => [element.getAttribute('hreflang'), element.getAttribute('href')];
+        return [...new DOMParser().parseFromString(text, 'application/xml').getElementsByTagName('url')].map((url) => ({
+          loc: url.getElementsByTagName('loc')[0]?.textContent,
+          alternates: Object.fromEntries([...url.getElementsByTagNameNS('http://www.w3.org/1999/xhtml', 'link')].map(link)),
+        }));
+      }, sitemap);
+      const alternates = { fr: site.url, en: `${site.url}en/` };
+      expect(pages).toEqual([
+        { loc: site.url, alternates },
+        { loc: `${site.url}en/`, alternates },
+      ]);
     });
 
     test('the RSS feed has an item for each date a card shows, each pointing back to its card', async ({ page, request }) => {
@@ -99,35 +106,29 @@ for (const site of SITES) {
       }
     });
 
-    test('JSON-LD describes the same organisations, with logos that resolve', async ({ page, request }) => {
+    test('JSON-LD describes the same organisations, the owner as the funder of the current ones, with logos that resolve', async ({
+      page,
+      request,
+    }) => {
       const blocks = await page.locator('script[type="application/ld+json"]').allTextContents();
       expect(blocks).toHaveLength(1);
       const data = JSON.parse(blocks[0]!) as {
-        '@context': string;
-        '@type': string;
-        url: string;
-        itemListElement: { '@type': string; position: number; item: { '@type': string; name: string; url: string; logo: string } }[];
+        itemListElement: { position: number; item: { '@type': string; name: string; url: string; logo: string; funder?: unknown } }[];
       };
-      expect(data['@context']).toBe('https://schema.org');
-      expect(data['@type']).toBe('ItemList');
-      expect(data.url).toBe(site.url);
+      expect(data).toMatchObject({ '@context': 'https://schema.org', '@type': 'ItemList', url: site.url });
 
-      // The cards, in page order: their names and links.
+      // The cards, in page order: their names, their links, and whether the support goes on.
       const cards = await allCards(page).evaluateAll((items) =>
         items.map((item) => {
           const link = item.querySelector('h3 a') as HTMLAnchorElement;
-          return { name: link.textContent?.trim() ?? '', url: link.href };
+          return { name: link.textContent?.trim() ?? '', url: link.href, current: !item.closest('section.past') };
         }),
       );
+      const owner = { '@type': 'Person', name: 'Lucas', url: site.url };
       expect(
-        data.itemListElement.map(({ position, item }) => ({
-          position,
-          type: item['@type'],
-          name: item.name.normalize('NFKC'),
-          url: item.url,
-        })),
+        data.itemListElement.map(({ position, item }) => [position, item['@type'], item.name.normalize('NFKC'), item.url, item.funder]),
       ).toEqual(
-        cards.map((card, index) => ({ position: index + 1, type: 'Organization', name: card.name.normalize('NFKC'), url: card.url })),
+        cards.map((card, index) => [index + 1, 'Organization', card.name.normalize('NFKC'), card.url, card.current ? owner : undefined]),
       );
       for (const { item } of data.itemListElement) {
         expect(item.logo.startsWith(site.url), `${item.logo} is under ${site.url}`).toBe(true);
@@ -136,13 +137,10 @@ for (const site of SITES) {
     });
 
     test('each card is an h-card (microformats)', async ({ page }) => {
-      const cards = allCards(page);
-      const count = await cards.count();
+      const count = await allCards(page).count();
       expect(count).toBeGreaterThan(0);
-      await expect(page.locator('li.h-card')).toHaveCount(count);
-      await expect(page.locator('li.h-card .p-name.u-url')).toHaveCount(count);
-      await expect(page.locator('li.h-card img.u-logo')).toHaveCount(count);
-      await expect(page.locator('li.h-card .p-note')).toHaveCount(count);
+      for (const selector of ['li.h-card', 'li.h-card .p-name.u-url', 'li.h-card img.u-logo', 'li.h-card .p-note'])
+        await expect(page.locator(selector), selector).toHaveCount(count);
     });
 
     test('every image and asset on the page lives under the base path', async ({ page }) => {
