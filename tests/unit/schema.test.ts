@@ -4,9 +4,8 @@ import { fieldIssues, organisationErrorMap } from '../../src/lib/organisations/e
 import { organisationSchema } from '../../src/lib/organisations/schema';
 
 /**
- * The collection's schema, read with its error map as the loader reads it, with a plain string standing
- * in for Astro's `image()` (which resolves files during a build). What a missing logo file does is tested
- * on a real build.
+ * The collection's schema, read with its error map as the loader reads it, with a plain string standing in for Astro's `image()` (which
+ * resolves files during a build). What a missing logo file does is tested on a real build.
  */
 const organisation = organisationSchema({ image: () => z.string().min(1) });
 
