@@ -6,8 +6,8 @@ import { freePort } from '../support/free-port';
 import { createTempProject, PROJECT_ROOT, type TempProject } from '../support/temp-project';
 
 /**
- * While the owner edits: under `npm run dev`, an entry that becomes invalid shows the build's message in the
- * browser (Astro's error overlay), not only in the terminal; fixed, the page comes back. On a copy of the site.
+ * While the owner edits: under `npm run dev`, an entry that becomes invalid shows the build's message in the browser (Astro's error
+ * overlay), not only in the terminal; fixed, the page comes back. On a copy of the site.
  */
 
 test.describe('npm run dev, an entry broken then fixed', () => {
@@ -27,14 +27,10 @@ test.describe('npm run dev, an entry broken then fixed', () => {
     server = spawn(
       process.execPath,
       [join(PROJECT_ROOT, 'node_modules/astro/bin/astro.mjs'), 'dev', '--ignore-lock', '--host', '127.0.0.1', '--port', String(port)],
-      {
-        cwd: project.dir,
-        env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ORGANISATIONS_DIR: '' },
-      },
+      { cwd: project.dir, env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ORGANISATIONS_DIR: '' } },
     );
     let output = '';
-    server.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    server.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    for (const stream of [server.stdout, server.stderr]) stream?.on('data', (chunk: Buffer) => (output += chunk.toString()));
     const status = () =>
       fetch(url)
         .then((response) => response.status)

@@ -25,8 +25,8 @@ export function allCards(page: Page): Locator {
 }
 
 /**
- * Scrolls down one screen at a time, letting the browser render after each step so that every lazy
- * image on the way gets a chance to start loading, then waits until every image has finished (or failed).
+ * Scrolls down one screen at a time, letting the browser render after each step so that every lazy image on the way gets a chance to
+ * start loading, then waits until every image has finished (or failed).
  */
 export async function scrollToBottom(page: Page): Promise<void> {
   for (let step = 0; step < 200; step += 1) {
@@ -44,20 +44,14 @@ export async function scrollToBottom(page: Page): Promise<void> {
 }
 
 /**
- * Records what the page does on the network and in its console, from now on. `origin` is the page's own
- * origin: a request anywhere else is recorded as foreign and aborted (the network is closed anyway).
+ * Records what the page does on the network and in its console, from now on. `origin` is the page's own origin: a request anywhere else
+ * is recorded as foreign and aborted (the network is closed anyway).
  */
 export async function collectNetwork(page: Page, origin: string) {
-  const log = {
-    requested: [] as string[],
-    foreign: [] as string[],
-    /** As « url → error ». */
-    failed: [] as string[],
-    /** Status ≥ 400, as « status url ». */
-    badStatus: [] as string[],
-    consoleErrors: [] as string[],
-    pageErrors: [] as string[],
-  };
+  const requested: string[] = [];
+  const foreign: string[] = [];
+  /** Failed requests, responses with a status ≥ 400, console errors and page errors, each said as such. */
+  const faults: string[] = [];
   const responses: Promise<{ url: string; type: string; bytes: number }>[] = [];
   const pending = new Set<unknown>();
 
@@ -67,18 +61,18 @@ export async function collectNetwork(page: Page, origin: string) {
   );
   page.on('request', (request) => {
     pending.add(request);
-    log.requested.push(request.url());
+    requested.push(request.url());
     const url = new URL(request.url());
     // `data:` and `blob:` addresses never reach a host.
-    if (url.protocol !== 'data:' && url.protocol !== 'blob:' && url.origin !== origin) log.foreign.push(request.url());
+    if (url.protocol !== 'data:' && url.protocol !== 'blob:' && url.origin !== origin) foreign.push(request.url());
   });
   page.on('requestfinished', (request) => pending.delete(request));
   page.on('requestfailed', (request) => {
     pending.delete(request);
-    log.failed.push(`${request.url()} → ${request.failure()?.errorText ?? 'failed'}`);
+    faults.push(`failed request: ${request.url()} → ${request.failure()?.errorText ?? 'failed'}`);
   });
   page.on('response', (response) => {
-    if (response.status() >= 400) log.badStatus.push(`${response.status()} ${response.url()}`);
+    if (response.status() >= 400) faults.push(`status ${response.status()}: ${response.url()}`);
     const [url, type] = [response.url(), response.request().resourceType()];
     // A body the browser no longer holds (a redirect, a page left) counts as empty.
     responses.push(
@@ -89,12 +83,14 @@ export async function collectNetwork(page: Page, origin: string) {
     );
   });
   page.on('console', (message) => {
-    if (message.type() === 'error') log.consoleErrors.push(`${message.text()} (${message.location().url})`);
+    if (message.type() === 'error') faults.push(`console error: ${message.text()} (${message.location().url})`);
   });
-  page.on('pageerror', (error) => log.pageErrors.push(error.message));
+  page.on('pageerror', (error) => faults.push(`page error: ${error.message}`));
 
   return {
-    ...log,
+    requested,
+    foreign,
+    faults,
     /** Waits until no request is in flight. */
     settled: () => expect.poll(() => pending.size, { message: 'requests still in flight' }).toBe(0),
     /** Every response so far: its address, its resource type (`document`, `image`, `script`…) and its size. */
@@ -112,8 +108,8 @@ export async function visitToTheEnd(page: Page, url = '/') {
 }
 
 /**
- * The logo of a card, scrolled into view (logos may be lazy) and loaded: what the browser did with it.
- * A broken file ends the wait too (its `naturalWidth` stays 0).
+ * The logo of a card, scrolled into view (logos may be lazy) and loaded: what the browser did with it. A broken file ends the wait too
+ * (its `naturalWidth` stays 0).
  */
 export async function loadedLogo(card: Locator) {
   const img = card.locator('img');

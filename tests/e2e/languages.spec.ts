@@ -2,9 +2,9 @@ import { expect, test } from '@playwright/test';
 import { allCards, cardFor, FIXTURE_URL, SITE_URL } from './helpers';
 
 /**
- * The page speaks French at `/` and English at `/en/`: the same organisations, in English where an entry gives
- * its English text (`src/content/organisations/en/`), in French marked `lang="fr"` where it does not; both
- * pages say where the other is (hreflang; the sitemap: publishing.spec.ts), and each has its own feed, JSON export and social image.
+ * The page speaks French at `/` and English at `/en/`: the same organisations, in English where an entry gives its English text
+ * (`src/content/organisations/en/`), in French marked `lang="fr"` where it does not; both pages say where the other is (hreflang; the
+ * sitemap: publishing.spec.ts), and each has its own feed, JSON export and social image.
  */
 
 const ENGLISH_URL = `${SITE_URL}en/`;

@@ -3,8 +3,8 @@ import { MAX_IMAGE_BYTES } from '../support/budgets';
 import { scrollToBottom, visitToTheEnd } from './helpers';
 
 /**
- * Budgets of the home page with the shipped content: no layout shift, ≤ 150 KB in all, no image over 60 KiB.
- * (« No JavaScript » is page.spec.ts's, where the page's requests go is privacy.spec.ts's.)
+ * Budgets of the home page with the shipped content: no layout shift, ≤ 150 KB in all, no image over 60 KiB. (« No JavaScript » is
+ * page.spec.ts's, where the page's requests go is privacy.spec.ts's.)
  */
 
 const TOTAL_BUDGET_BYTES = 150 * 1024;

@@ -1,7 +1,7 @@
 /**
- * The organisations the owner supports, each with its card's exact heading and link, written down here on
- * purpose rather than read from `src/content/organisations/`: a content file that drifts from this list (a
- * renamed card, a changed address, a deleted entry) must make the browser tests fail.
+ * The organisations the owner supports, each with its card's exact heading and link, written down here on purpose rather than read from
+ * `src/content/organisations/`: a content file that drifts from this list (a renamed card, a changed address, a deleted entry) must make
+ * the browser tests fail.
  */
 export const SEED = [
   { name: 'SOCIETER', url: 'https://fr.ulule.com/societer-usul/' },

@@ -2,9 +2,9 @@ import { expect, test } from '@playwright/test';
 import { cardFor, FIXTURE_URL, SITE_URL } from './helpers';
 
 /**
- * Each support tells its story on the page: how, since when, why, and when it ended (the words of every kind of
- * support and the feed's items: tests/unit/support-story.test.ts). The fixture site has one of each
- * (tests/fixtures/organisations); the shipped site has its three past crowdfunding contributions.
+ * Each support tells its story on the page: how, since when, why, and when it ended (the words of every kind of support and the feed's
+ * items: tests/unit/support-story.test.ts). The fixture site has one of each (tests/fixtures/organisations); the shipped site has its
+ * three past crowdfunding contributions.
  */
 
 test.describe('the story of each support, on the fixture site', () => {
