@@ -1,6 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { cardFor, loadedLogo } from './helpers';
-import { SEED } from './seed';
+import { cardFor, loadedLogo, SEED } from './helpers';
 
 test('every seed organisation has a card with its exact name, its exact link and its logo', async ({ page }) => {
   await page.goto('/');

@@ -15,7 +15,24 @@ export const SITES = [
 /** Both sites and the English page: the checks every page must pass (axe, Lighthouse, privacy, layout), in each language. */
 export const PAGES = [...SITES, { label: 'the English page', url: `${SITE_URL}en/` }] as const;
 
-/** The card (list item) whose level-3 heading is exactly `name`. */
+/**
+ * The organisations the owner supports, each with its card's exact heading and link, written down here on purpose rather than read from
+ * `src/content/organisations/`: a content file that drifts from this list (a renamed card, a changed address, a deleted entry) must make
+ * the browser tests fail.
+ */
+export const SEED = [
+  { name: 'SOCIETER', url: 'https://fr.ulule.com/societer-usul/' },
+  { name: 'SPARK', url: 'https://www.kisskissbankbank.com/fr/projects/spark-nouveau-media-culturel-independant' },
+  { name: 'BACKSEAT', url: 'https://www.kisskissbankbank.com/fr/projects/backseat' },
+  { name: 'BLAST', url: 'https://www.blast-info.fr/' },
+  { name: 'Le Média', url: 'https://www.lemediatv.fr/' },
+  { name: 'Fonds pour une presse libre', url: 'https://fondspresselibre.org/' },
+  { name: 'La Croix-Rouge', url: 'https://www.croix-rouge.fr/' },
+  { name: 'Handicap International', url: 'https://www.handicap-international.fr/' },
+  { name: 'Framasoft', url: 'https://fr.wikipedia.org/wiki/Framasoft' },
+  { name: 'La Quadrature du Net', url: 'https://www.laquadrature.net/' },
+] as const;
+
 export function cardFor(page: Page, name: string): Locator {
   return page.getByRole('listitem').filter({ has: page.getByRole('heading', { level: 3, name, exact: true }) });
 }
@@ -91,7 +108,6 @@ export async function collectNetwork(page: Page, origin: string) {
     requested,
     foreign,
     faults,
-    /** Waits until no request is in flight. */
     settled: () => expect.poll(() => pending.size, { message: 'requests still in flight' }).toBe(0),
     /** Every response so far: its address, its resource type (`document`, `image`, `script`…) and its size. */
     responses: () => Promise.all(responses),

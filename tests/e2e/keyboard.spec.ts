@@ -1,6 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { cardFor } from './helpers';
-import { SEED } from './seed';
+import { cardFor, SEED } from './helpers';
 
 test('Tab reaches every card’s link, in visual order, with a visible focus', async ({ page }) => {
   await page.goto('/');

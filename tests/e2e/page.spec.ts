@@ -50,14 +50,7 @@ test.describe('the page', () => {
 
     // The live DOM agrees: no <script>, no inline event handler (onclick=…), no javascript: address.
     await expect.soft(page.locator('script:not([type="application/ld+json"])'), 'executable <script> elements in the DOM').toHaveCount(0);
-    const handlers = await page.evaluate(() =>
-      Array.from(document.querySelectorAll('*')).flatMap((element) =>
-        Array.from(element.attributes, (attribute) => attribute.name)
-          .filter((name) => /^on/i.test(name))
-          .map((name) => `<${element.localName} ${name}>`),
-      ),
-    );
-    expect.soft(handlers, 'inline event handlers').toEqual([]);
+    await expect.soft(page.locator('xpath=//*[@*[starts-with(name(), "on")]]'), 'elements with inline event handlers').toHaveCount(0);
     await expect.soft(page.locator('[href^="javascript:" i], [src^="javascript:" i]')).toHaveCount(0);
 
     // Read to the end, every lazy logo loaded: not one script was downloaded on the way.
