@@ -42,10 +42,8 @@ describe('supportLine: how and when, in the card’s words', () => {
   });
 
   it('invites to give only while a support goes on, and never to a campaign', () => {
-    expect(invitesToGive({ support: 'don-mensuel' })).toBe(true);
-    expect(invitesToGive({})).toBe(true);
-    expect(invitesToGive({ until: '2024-05' })).toBe(false);
-    expect(invitesToGive({ support: 'financement-participatif' })).toBe(false);
+    const supports = [{ support: 'don-mensuel' }, {}, { until: '2024-05' }, { support: 'financement-participatif' }] as const;
+    expect(supports.map((support) => invitesToGive(support))).toEqual([true, true, false, false]);
   });
 });
 
