@@ -45,12 +45,8 @@ for (const site of SITES) {
 
     test('every icon, sitemap and feed link of the head resolves under the base path', async ({ page, request }) => {
       const links = await page
-        .locator('head link[href]')
-        .evaluateAll((elements) =>
-          elements
-            .filter((link) => link.getAttribute('rel') !== 'canonical')
-            .map((link) => ({ rel: link.getAttribute('rel'), href: (link as HTMLLinkElement).href })),
-        );
+        .locator('head link[href]:not([rel="canonical"])')
+        .evaluateAll((elements: HTMLLinkElement[]) => elements.map((link) => ({ rel: link.rel, href: link.href })));
       // The feed, the list as data and the page in each language and x-default (five « alternate »); the
       // organisations' feeds (OPML) where there are some.
       const outline = site.url === FIXTURE_URL ? ['outline'] : [];

@@ -49,10 +49,7 @@ describe('minimumLogoSize and isLogoTooSmall', () => {
     [192, 192, false],
     [447, 112, true],
     [120, 120, true],
-  ])(
-    'accepts logos from exactly twice the box upwards, refuses those a 2× screen would upscale: %i×%i too small is %s',
-    (width, height, tooSmall) => {
-      expect(isLogoTooSmall({ width, height })).toBe(tooSmall);
-    },
-  );
+  ])('a %i×%i logo is too small: %s (from exactly twice the box, it is not upscaled on a 2× screen)', (width, height, tooSmall) => {
+    expect(isLogoTooSmall({ width, height })).toBe(tooSmall);
+  });
 });
