@@ -6,8 +6,8 @@ import { freePort } from '../support/free-port';
 import { createTempProject, PROJECT_ROOT, type TempProject } from '../support/temp-project';
 
 /**
- * While the owner edits: under `npm run dev`, an entry that becomes invalid shows the build's message in the
- * browser (Astro's error overlay), not only in the terminal; fixed, the page comes back. On a copy of the site.
+ * While the owner edits: under `npm run dev`, an entry that becomes invalid shows the build's message in the browser (Astro's error
+ * overlay), not only in the terminal; fixed, the page comes back. On a copy of the site.
  */
 
 test.describe('npm run dev, an entry broken then fixed', () => {
@@ -27,24 +27,15 @@ test.describe('npm run dev, an entry broken then fixed', () => {
     server = spawn(
       process.execPath,
       [join(PROJECT_ROOT, 'node_modules/astro/bin/astro.mjs'), 'dev', '--ignore-lock', '--host', '127.0.0.1', '--port', String(port)],
-      {
-        cwd: project.dir,
-        env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ORGANISATIONS_DIR: '' },
-      },
+      { cwd: project.dir, env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ORGANISATIONS_DIR: '' } },
     );
     let output = '';
-    server.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    server.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    await expect
-      .poll(
-        () =>
-          fetch(url).then(
-            (response) => response.status,
-            () => 0,
-          ),
-        { timeout: 60_000, message: `astro dev did not answer:\n${output}` },
-      )
-      .toBe(200);
+    for (const stream of [server.stdout, server.stderr]) stream?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const status = () =>
+      fetch(url)
+        .then((response) => response.status)
+        .catch(() => 0);
+    await expect.poll(status, { timeout: 60_000, message: `astro dev did not answer:\n${output}` }).toBe(200);
   });
 
   test.afterAll(async () => {
@@ -66,36 +57,36 @@ test.describe('npm run dev, an entry broken then fixed', () => {
     // flaky when a write came too early): after each load of the page, the next edit waits for the client.
     const connected = () =>
       page.waitForEvent('console', { predicate: (message) => message.text().includes('[vite] connected'), timeout: 30_000 });
+    const heading = page.getByRole('heading', { level: 3, name: 'BLAST' });
     let ready = connected();
     await page.goto(url);
     await ready;
-    await expect(page.getByRole('heading', { level: 3, name: 'BLAST' })).toBeVisible();
+    await expect(heading).toBeVisible();
 
-    // The owner mistypes the address and saves: the page reloads by itself into Astro's error overlay.
-    ready = connected();
-    await save(original.replace(/^url: .*$/m, 'url: blast-info.fr'));
+    const mistakes = [
+      // The owner mistypes the address; then writes a header that is no longer YAML (Astro cannot even read it).
+      [
+        /^url: .*$/m,
+        'url: blast-info.fr',
+        '« url » : « blast-info.fr » n’est pas une adresse complète : écrivez « https://blast-info.fr ».',
+      ],
+      [/^name: .*$/m, 'name: [BLAST', '« en-tête » : l’en-tête est mal écrit'],
+    ] as const;
     const overlay = page.locator('vite-error-overlay');
-    await expect(overlay).toBeVisible({ timeout: 20_000 });
-    await ready;
-    await expect(overlay).toContainText(
-      'src/content/organisations/blast.md — champ « url » : « blast-info.fr » n’est pas une adresse complète : écrivez « https://blast-info.fr ».',
-    );
+    for (const [line, mistake, says] of mistakes) {
+      // Saved, the page reloads by itself into Astro's error overlay, which says what is wrong, where and how to fix it.
+      ready = connected();
+      await save(original.replace(line, mistake));
+      await expect(overlay).toBeVisible({ timeout: 20_000 });
+      await ready;
+      await expect(overlay).toContainText(`src/content/organisations/blast.md — champ ${says}`);
 
-    // Fixed and saved: the page comes back, without the owner reloading it.
-    ready = connected();
-    await save(original);
-    await expect(page.getByRole('heading', { level: 3, name: 'BLAST' })).toBeVisible({ timeout: 20_000 });
-    await expect(overlay).toHaveCount(0);
-    await ready;
-
-    // A header that is no longer YAML (Astro cannot even read it): shown the same way, then gone once fixed.
-    ready = connected();
-    await save(original.replace(/^name: .*$/m, 'name: [BLAST'));
-    await expect(overlay).toBeVisible({ timeout: 20_000 });
-    await ready;
-    await expect(overlay).toContainText('src/content/organisations/blast.md — champ « en-tête » : l’en-tête est mal écrit');
-    await save(original);
-    await expect(page.getByRole('heading', { level: 3, name: 'BLAST' })).toBeVisible({ timeout: 20_000 });
-    await expect(overlay).toHaveCount(0);
+      // Fixed and saved: the page comes back, without the owner reloading it.
+      ready = connected();
+      await save(original);
+      await expect(heading).toBeVisible({ timeout: 20_000 });
+      await expect(overlay).toHaveCount(0);
+      await ready;
+    }
   });
 });

@@ -15,21 +15,35 @@ export const SITES = [
 /** Both sites and the English page: the checks every page must pass (axe, Lighthouse, privacy, layout), in each language. */
 export const PAGES = [...SITES, { label: 'the English page', url: `${SITE_URL}en/` }] as const;
 
-export { MAX_IMAGE_BYTES } from '../support/budgets';
+/**
+ * The organisations the owner supports, each with its card's exact heading and link, written down here on purpose rather than read from
+ * `src/content/organisations/`: a content file that drifts from this list (a renamed card, a changed address, a deleted entry) must make
+ * the browser tests fail.
+ */
+export const SEED = [
+  { name: 'SOCIETER', url: 'https://fr.ulule.com/societer-usul/' },
+  { name: 'SPARK', url: 'https://www.kisskissbankbank.com/fr/projects/spark-nouveau-media-culturel-independant' },
+  { name: 'BACKSEAT', url: 'https://www.kisskissbankbank.com/fr/projects/backseat' },
+  { name: 'BLAST', url: 'https://www.blast-info.fr/' },
+  { name: 'Le Média', url: 'https://www.lemediatv.fr/' },
+  { name: 'Fonds pour une presse libre', url: 'https://fondspresselibre.org/' },
+  { name: 'La Croix-Rouge', url: 'https://www.croix-rouge.fr/' },
+  { name: 'Handicap International', url: 'https://www.handicap-international.fr/' },
+  { name: 'Framasoft', url: 'https://fr.wikipedia.org/wiki/Framasoft' },
+  { name: 'La Quadrature du Net', url: 'https://www.laquadrature.net/' },
+] as const;
 
-/** The card (list item) whose level-3 heading is exactly `name`. */
 export function cardFor(page: Page, name: string): Locator {
   return page.getByRole('listitem').filter({ has: page.getByRole('heading', { level: 3, name, exact: true }) });
 }
 
-/** Every card on the page, in document order. */
 export function allCards(page: Page): Locator {
   return page.getByRole('main').getByRole('listitem');
 }
 
 /**
- * Scrolls down one screen at a time, letting the browser render after each step so that every lazy
- * image on the way gets a chance to start loading, then waits until every image has finished.
+ * Scrolls down one screen at a time, letting the browser render after each step so that every lazy image on the way gets a chance to
+ * start loading, then waits until every image has finished (or failed).
  */
 export async function scrollToBottom(page: Page): Promise<void> {
   for (let step = 0; step < 200; step += 1) {
@@ -42,61 +56,20 @@ export async function scrollToBottom(page: Page): Promise<void> {
     });
     if (atBottom) break;
   }
-  await waitForImages(page);
-}
-
-/** Waits until every `<img>` of the document has finished loading (or failed). */
-async function waitForImages(page: Page): Promise<void> {
-  await expect
-    .poll(
-      () =>
-        page.evaluate(() =>
-          Array.from(document.images)
-            .filter((img) => !img.complete)
-            .map((img) => img.src),
-        ),
-      {
-        message: 'images still loading',
-      },
-    )
-    .toEqual([]);
-}
-
-export interface NetworkLog {
-  /** Every URL requested, in order. */
-  readonly requested: string[];
-  /** Requests to another origin than the page's own (they are aborted: the network is closed anyway). */
-  readonly foreign: string[];
-  /** `requestfailed` events, as « url → error ». */
-  readonly failed: string[];
-  /** Responses with a status ≥ 400, as « status url ». */
-  readonly badStatus: string[];
-  readonly consoleErrors: string[];
-  readonly pageErrors: string[];
-  /** Waits until no request is in flight. */
-  settled(): Promise<void>;
-  /** Every response received so far: its address, its resource type (`document`, `image`, `script`…) and its size. */
-  responses(): Promise<ResponseSize[]>;
-}
-
-interface ResponseSize {
-  url: string;
-  type: string;
-  bytes: number;
+  const loading = () => page.evaluate(() => Array.from(document.images, (img) => (img.complete ? '' : img.src)).filter(Boolean));
+  await expect.poll(loading, { message: 'images still loading' }).toEqual([]);
 }
 
 /**
- * Records what the page does on the network and in its console, from now on.
- * `origin` is the page's own origin: anything else is recorded as foreign and aborted.
+ * Records what the page does on the network and in its console, from now on. `origin` is the page's own origin: a request anywhere else
+ * is recorded as foreign and aborted (the network is closed anyway).
  */
-export async function collectNetwork(page: Page, origin: string): Promise<NetworkLog> {
+export async function collectNetwork(page: Page, origin: string) {
   const requested: string[] = [];
   const foreign: string[] = [];
-  const failed: string[] = [];
-  const badStatus: string[] = [];
-  const consoleErrors: string[] = [];
-  const pageErrors: string[] = [];
-  const responses: Promise<ResponseSize>[] = [];
+  /** Failed requests, responses with a status ≥ 400, console errors and page errors, each said as such. */
+  const faults: string[] = [];
+  const responses: Promise<{ url: string; type: string; bytes: number }>[] = [];
   const pending = new Set<unknown>();
 
   await page.route(
@@ -113,43 +86,36 @@ export async function collectNetwork(page: Page, origin: string): Promise<Networ
   page.on('requestfinished', (request) => pending.delete(request));
   page.on('requestfailed', (request) => {
     pending.delete(request);
-    failed.push(`${request.url()} → ${request.failure()?.errorText ?? 'failed'}`);
+    faults.push(`failed request: ${request.url()} → ${request.failure()?.errorText ?? 'failed'}`);
   });
   page.on('response', (response) => {
-    if (response.status() >= 400) badStatus.push(`${response.status()} ${response.url()}`);
-    const type = response.request().resourceType();
+    if (response.status() >= 400) faults.push(`status ${response.status()}: ${response.url()}`);
+    const [url, type] = [response.url(), response.request().resourceType()];
     // A body the browser no longer holds (a redirect, a page left) counts as empty.
     responses.push(
-      response
-        .body()
-        .then((body) => ({ url: response.url(), type, bytes: body.length }))
-        .catch(() => ({ url: response.url(), type, bytes: 0 })),
+      response.body().then(
+        (body) => ({ url, type, bytes: body.length }),
+        () => ({ url, type, bytes: 0 }),
+      ),
     );
   });
   page.on('console', (message) => {
-    if (message.type() === 'error') consoleErrors.push(`${message.text()} (${message.location().url})`);
+    if (message.type() === 'error') faults.push(`console error: ${message.text()} (${message.location().url})`);
   });
-  page.on('pageerror', (error) => pageErrors.push(error.message));
+  page.on('pageerror', (error) => faults.push(`page error: ${error.message}`));
 
   return {
     requested,
     foreign,
-    failed,
-    badStatus,
-    consoleErrors,
-    pageErrors,
-    async settled() {
-      await expect.poll(() => pending.size, { message: 'requests still in flight' }).toBe(0);
-    },
+    faults,
+    settled: () => expect.poll(() => pending.size, { message: 'requests still in flight' }).toBe(0),
+    /** Every response so far: its address, its resource type (`document`, `image`, `script`…) and its size. */
     responses: () => Promise.all(responses),
   };
 }
 
-/**
- * A visit read to the end: the network recorded from the first byte (see `collectNetwork`), the page loaded,
- * scrolled to the bottom so every lazy logo loads, and nothing left in flight.
- */
-export async function visitToTheEnd(page: Page, url = '/'): Promise<NetworkLog> {
+/** A visit read to the end: the network recorded from the first byte, every lazy logo loaded, nothing left in flight. */
+export async function visitToTheEnd(page: Page, url = '/') {
   const network = await collectNetwork(page, new URL(url, SITE_URL).origin);
   await page.goto(url);
   await scrollToBottom(page);
@@ -157,32 +123,15 @@ export async function visitToTheEnd(page: Page, url = '/'): Promise<NetworkLog> 
   return network;
 }
 
-/** What a visitor's browser did with a logo: the facts the tests check. */
-export interface LogoFacts {
-  parentTag: string;
-  sourceTypes: string[];
-  alt: string | null;
-  widthAttribute: string | null;
-  heightAttribute: string | null;
-  loading: string | null;
-  fetchPriority: string | null;
-  complete: boolean;
-  naturalWidth: number;
-  currentSrc: string;
-  cssWidth: number;
-  cssHeight: number;
-}
-
 /**
- * The logo of a card, scrolled into view (logos may be lazy) and loaded: what the browser did with it.
- * A broken file ends the wait too (its `naturalWidth` stays 0).
+ * The logo of a card, scrolled into view (logos may be lazy) and loaded: what the browser did with it. A broken file ends the wait too
+ * (its `naturalWidth` stays 0).
  */
-export async function loadedLogo(card: Locator): Promise<LogoFacts> {
+export async function loadedLogo(card: Locator) {
   const img = card.locator('img');
   await expect(img, 'a card has exactly one image: its logo').toHaveCount(1);
   await img.scrollIntoViewIfNeeded();
-  return img.evaluate(async (element) => {
-    const image = element as HTMLImageElement;
+  return img.evaluate(async (image: HTMLImageElement) => {
     if (!image.complete) {
       await new Promise((resolve) => {
         image.addEventListener('load', resolve, { once: true });
@@ -193,26 +142,17 @@ export async function loadedLogo(card: Locator): Promise<LogoFacts> {
     const parent = image.parentElement;
     const box = image.getBoundingClientRect();
     return {
-      parentTag: parent?.tagName.toLowerCase() ?? '',
       sourceTypes:
-        parent?.tagName === 'PICTURE'
-          ? Array.from(parent.querySelectorAll(':scope > source')).map((source) => source.getAttribute('type') ?? '')
-          : [],
+        parent?.tagName === 'PICTURE' ? Array.from(parent.querySelectorAll(':scope > source'), (s) => s.getAttribute('type')) : [],
       alt: image.getAttribute('alt'),
-      widthAttribute: image.getAttribute('width'),
-      heightAttribute: image.getAttribute('height'),
-      loading: image.getAttribute('loading'),
-      fetchPriority: image.getAttribute('fetchpriority'),
-      complete: image.complete,
+      width: image.getAttribute('width'),
+      height: image.getAttribute('height'),
       naturalWidth: image.naturalWidth,
       currentSrc: image.currentSrc,
+      /** The path of the file shown, without origin or query: `/_astro/blast.abc.avif`. */
+      path: image.currentSrc && new URL(image.currentSrc).pathname,
       cssWidth: box.width,
       cssHeight: box.height,
     };
   });
-}
-
-/** The path of an address, without its origin or query: `/_astro/blast.abc.avif`. */
-export function pathOf(address: string): string {
-  return new URL(address).pathname;
 }

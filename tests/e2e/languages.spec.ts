@@ -1,20 +1,20 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { allCards, cardFor, FIXTURE_URL, SITE_URL } from './helpers';
 
 /**
- * The page speaks French at `/` and English at `/en/`: the same organisations, in English where an entry gives
- * its English text (`src/content/organisations/en/`), in French marked `lang="fr"` where it does not; both
- * pages say where the other is (hreflang, the sitemap), and each has its own feed, JSON export and social image.
+ * The page speaks French at `/` and English at `/en/`: the same organisations, in English where an entry gives its English text
+ * (`src/content/organisations/en/`), in French marked `lang="fr"` where it does not; both pages say where the other is (hreflang; the
+ * sitemap: publishing.spec.ts), and each has its own feed, JSON export and social image.
  */
 
 const ENGLISH_URL = `${SITE_URL}en/`;
 /** The shipped entries without an English text: their cards show the French one. */
 const FRENCH_ONLY = ['Fonds pour une presse libre', 'SOCIETER', 'SPARK'];
 
-const cardNames = (page: Page) => allCards(page).getByRole('heading', { level: 3 }).allInnerTexts();
-
 test.describe('the English page', () => {
-  test('is a full English page with every organisation, in the same order as the French one', async ({ page }) => {
+  test('is a full English page with every organisation in the French order, each in English where it has an English text, else in French marked lang="fr"', async ({
+    page,
+  }) => {
     await page.goto(SITE_URL);
     const frenchIds = await allCards(page).evaluateAll((cards) => cards.map((card) => card.id));
 
@@ -30,10 +30,7 @@ test.describe('the English page', () => {
       'Digital freedoms2',
     ]);
     await expect(page.getByRole('contentinfo')).toContainText('Take the list with you: this site’s feed (RSS)');
-  });
 
-  test('shows an organisation’s English text where it has one, and its French text marked lang="fr" where not', async ({ page }) => {
-    await page.goto(ENGLISH_URL);
     // An English name, description and call to action, written in src/content/organisations/en/croix-rouge.md.
     const redCross = cardFor(page, 'The French Red Cross');
     await expect(redCross.locator('.description')).toContainText('humanitarian organisation founded in 1864');
@@ -46,22 +43,20 @@ test.describe('the English page', () => {
       await expect(card.getByRole('link', { name })).toHaveAttribute('lang', 'fr');
     }
     // Everything else on the page is English: nothing else carries lang="fr" but the language switch.
-    const marked = await page.locator('main [lang="fr"]').count();
-    expect(marked).toBe(FRENCH_ONLY.length * 2);
-    expect(await cardNames(page)).toHaveLength(10);
+    await expect(page.locator('main [lang="fr"]')).toHaveCount(FRENCH_ONLY.length * 2);
   });
 
-  test('says dates and supports in English, and marks a French-only category text as French', async ({ page }) => {
+  test('says supports in English, and marks a French-only reason as French', async ({ page }) => {
+    // One line in English reaches the page (every kind of support, in each language: tests/unit/support-story.test.ts).
     await page.goto(`${FIXTURE_URL}en/`);
     await expect(cardFor(page, 'Petit Logo Carré').getByText('Monthly donor since')).toHaveText('Monthly donor since March 2021');
-    const past = page.getByRole('region', { name: 'Supported in the past' });
-    await expect(past.getByText('Member from')).toHaveText('Member from January 2019 to May 2024');
-    await expect(cardFor(page, 'Campagne Terminée').getByText('I backed the campaign')).toHaveText(
-      'I backed the campaign in November 2022',
+    await expect(page.getByRole('region', { name: 'Supported in the past' }).getByText('Member from')).toHaveText(
+      'Member from January 2019 to May 2024',
     );
-    await expect(cardFor(page, 'Collectif Vectoriel').locator('figcaption')).toHaveText('Why I support them');
     // The fixture's entries have no English text: the reason is the owner's French words.
-    await expect(cardFor(page, 'Collectif Vectoriel').locator('blockquote')).toHaveAttribute('lang', 'fr');
+    const why = cardFor(page, 'Collectif Vectoriel');
+    await expect(why.locator('figcaption')).toHaveText('Why I support them');
+    await expect(why.locator('blockquote')).toHaveAttribute('lang', 'fr');
   });
 });
 
@@ -80,7 +75,7 @@ test.describe('between the two languages', () => {
     await context.close();
   });
 
-  test('each page names the other with hreflang, both ways, and x-default is the French page', async ({ page, request }) => {
+  test('each page names the other with hreflang, both ways, and x-default is the French page', async ({ page }) => {
     const alternatesOf = async (url: string) => {
       await page.goto(url);
       return page
@@ -90,29 +85,9 @@ test.describe('between the two languages', () => {
     const expected = { fr: SITE_URL, en: ENGLISH_URL, 'x-default': SITE_URL };
     expect(await alternatesOf(SITE_URL)).toEqual(expected);
     expect(await alternatesOf(ENGLISH_URL)).toEqual(expected);
-    for (const url of Object.values(expected)) expect((await request.get(url)).status(), url).toBe(200);
     await page.goto(ENGLISH_URL);
     await expect(page.locator('link[rel="canonical"]')).toHaveAttribute('href', ENGLISH_URL);
     await expect(page.locator('meta[property="og:locale"]')).toHaveAttribute('content', 'en_GB');
-  });
-
-  test('the sitemap lists both pages, each with both alternates (xhtml:link)', async ({ page, request }) => {
-    const xml = await (await request.get(`${SITE_URL}sitemap-0.xml`)).text();
-    await page.setContent('<body></body>');
-    const urls = await page.evaluate((text) => {
-      const document = new DOMParser().parseFromString(text, 'application/xml');
-      const XHTML = 'http://www.w3.org/1999/xhtml';
-      return [...document.getElementsByTagName('url')].map((url) => ({
-        loc: url.getElementsByTagName('loc')[0]?.textContent,
-        alternates: Object.fromEntries(
-          [...url.getElementsByTagNameNS(XHTML, 'link')].map((link) => [link.getAttribute('hreflang'), link.getAttribute('href')]),
-        ),
-      }));
-    }, xml);
-    expect(urls).toEqual([
-      { loc: SITE_URL, alternates: { fr: SITE_URL, en: ENGLISH_URL } },
-      { loc: ENGLISH_URL, alternates: { fr: SITE_URL, en: ENGLISH_URL } },
-    ]);
   });
 
   test('each language has its own feed, JSON export and social image', async ({ page, request }) => {

@@ -1,9 +1,10 @@
 import { expect, test } from '@playwright/test';
-import { MAX_IMAGE_BYTES, scrollToBottom, visitToTheEnd } from './helpers';
+import { MAX_IMAGE_BYTES } from '../support/budgets';
+import { scrollToBottom, visitToTheEnd } from './helpers';
 
 /**
- * Budgets of the home page with the shipped content: no layout shift, ≤ 150 KB in all, no image over 60 KiB.
- * (« No JavaScript » is page.spec.ts's, where the page's requests go is privacy.spec.ts's.)
+ * Budgets of the home page with the shipped content: no layout shift, ≤ 150 KB in all, no image over 60 KiB. (« No JavaScript » is
+ * page.spec.ts's, where the page's requests go is privacy.spec.ts's.)
  */
 
 const TOTAL_BUDGET_BYTES = 150 * 1024;
@@ -24,8 +25,7 @@ test('nothing moves while the page and its logos load: cumulative layout shift i
 });
 
 test('the whole page, scrolled to the end, weighs at most 150 KB, and no image more than 60 KiB', async ({ page }) => {
-  const network = await visitToTheEnd(page);
-  const responses = await network.responses();
+  const responses = await (await visitToTheEnd(page)).responses();
   const total = responses.reduce((sum, response) => sum + response.bytes, 0);
   console.log(`${test.info().project.name}: ${responses.length} responses, ${(total / 1024).toFixed(1)} KB`);
   expect(total, responses.map((response) => `${response.bytes} ${response.url}`).join('\n')).toBeLessThanOrEqual(TOTAL_BUDGET_BYTES);
@@ -33,6 +33,10 @@ test('the whole page, scrolled to the end, weighs at most 150 KB, and no image m
   // Every image downloaded, at most 60 KiB (the same budget as the press-kit build test).
   const images = responses.filter((response) => response.type === 'image');
   expect(images.length, 'images were downloaded').toBeGreaterThan(0);
-  const tooBig = images.filter((image) => image.bytes > MAX_IMAGE_BYTES);
-  expect.soft(tooBig, `images over ${MAX_IMAGE_BYTES} bytes`).toEqual([]);
+  expect
+    .soft(
+      images.filter((image) => image.bytes > MAX_IMAGE_BYTES),
+      `images over ${MAX_IMAGE_BYTES} bytes`,
+    )
+    .toEqual([]);
 });

@@ -2,25 +2,22 @@ import { describe, expect, it } from 'vitest';
 import { cardCallToAction, sameDestination } from '../../src/lib/call-to-action';
 
 describe('cardCallToAction', () => {
-  it('is absent without a cta', () => {
-    expect(cardCallToAction('https://a.example/', undefined)).toBeUndefined();
-  });
-
-  it('is a second link when it leads elsewhere', () => {
-    expect(cardCallToAction('https://a.example/', { label: 'Faire un don', url: 'https://don.a.example/' })).toEqual({
-      kind: 'link',
-      label: 'Faire un don',
-      url: 'https://don.a.example/',
-    });
-  });
-
-  it('is a plain label when it leads where the card already leads', () => {
-    expect(
-      cardCallToAction('https://fr.ulule.com/societer-usul/', {
-        label: 'Soutenir la campagne',
-        url: 'https://fr.ulule.com/societer-usul',
-      }),
-    ).toEqual({ kind: 'label', label: 'Soutenir la campagne' });
+  it.each([
+    ['is absent without a cta', 'https://a.example/', undefined, undefined],
+    [
+      'is a second link when it leads elsewhere',
+      'https://a.example/',
+      { label: 'Faire un don', url: 'https://don.a.example/' },
+      { kind: 'link', label: 'Faire un don', url: 'https://don.a.example/' },
+    ],
+    [
+      'is a plain label when it leads where the card already leads',
+      'https://fr.ulule.com/societer-usul/',
+      { label: 'Soutenir la campagne', url: 'https://fr.ulule.com/societer-usul' },
+      { kind: 'label', label: 'Soutenir la campagne' },
+    ],
+  ])('%s', (_, cardUrl, cta, expected) => {
+    expect(cardCallToAction(cardUrl, cta)).toEqual(expected);
   });
 });
 

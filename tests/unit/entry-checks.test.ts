@@ -2,74 +2,68 @@ import { describe, expect, it } from 'vitest';
 import { findEntryProblems, type StoredEntry } from '../../src/lib/organisations/checks';
 import { formatEntryProblems } from '../../src/lib/organisations/messages';
 
-function stored(id: string, data: Record<string, unknown>, body = 'Une description.'): StoredEntry {
-  return { id, filePath: `src/content/organisations/${id}.md`, body, data };
-}
+const stored = (id: string, name: string, url: string, body = 'Une description.'): StoredEntry => ({
+  id,
+  filePath: `src/content/organisations/${id}.md`,
+  body,
+  data: { name, url },
+});
+const file = (id: string) => `src/content/organisations/${id}.md`;
 
 describe('findEntryProblems', () => {
-  it('finds nothing in distinct, described entries', () => {
-    expect(
-      findEntryProblems([stored('a', { name: 'A', url: 'https://a.example/' }), stored('b', { name: 'B', url: 'https://b.example/' })]),
-    ).toEqual([]);
+  it.each([
+    ['finds nothing in distinct, described entries', [stored('a', 'A', 'https://a.example/'), stored('b', 'B', 'https://b.example/')]],
+    // The schema reports them.
+    [
+      'skips links the schema already refused instead of crashing on them',
+      [stored('a', 'A', 'www.a.example'), stored('b', 'B', 'www.a.example')],
+    ],
+    [
+      'keeps different pages of one site apart',
+      [
+        stored('a', 'A', 'https://www.kisskissbankbank.com/fr/projects/spark'),
+        stored('b', 'B', 'https://www.kisskissbankbank.com/fr/projects/backseat'),
+      ],
+    ],
+  ])('%s', (_, entries) => {
+    expect(findEntryProblems(entries)).toEqual([]);
   });
 
   it('names the file of an entry without description', () => {
-    expect(findEntryProblems([stored('vide', { name: 'Vide', url: 'https://v.example/' }, '  \n\n ')])).toEqual([
-      {
-        file: 'src/content/organisations/vide.md',
-        field: 'description',
-        message: expect.stringContaining('description est vide'),
-      },
+    expect(findEntryProblems([stored('vide', 'Vide', 'https://v.example/', '  \n\n ')])).toEqual([
+      { file: file('vide'), field: 'description', message: expect.stringContaining('description est vide') },
     ]);
   });
 
   it('finds the same name written differently, naming both files', () => {
-    const [problem] = findEntryProblems([
-      stored('le-media', { name: 'Le Média', url: 'https://www.lemediatv.fr/' }),
-      stored('le-media-2', { name: 'le media', url: 'https://autre.example/' }),
+    const problems = findEntryProblems([
+      stored('le-media', 'Le Média', 'https://www.lemediatv.fr/'),
+      stored('le-media-2', 'le media', 'https://autre.example/'),
     ]);
-    expect(problem).toMatchObject({ file: 'src/content/organisations/le-media-2.md', field: 'name' });
-    expect(problem?.message).toContain('src/content/organisations/le-media.md');
+    expect(problems).toEqual([{ file: file('le-media-2'), field: 'name', message: expect.stringContaining(file('le-media')) }]);
   });
 
   it('calls the alphabetically first file the original, whatever order the loader gives (it reads in parallel)', () => {
-    const original = stored('la-quadrature-du-net', { name: 'La Quadrature du Net', url: 'https://www.laquadrature.net/' });
-    const copy = stored('lqdn', { name: 'La Quadrature du Net', url: 'https://www.laquadrature.net/' });
+    const original = stored('la-quadrature-du-net', 'La Quadrature du Net', 'https://www.laquadrature.net/');
+    const copy = stored('lqdn', 'La Quadrature du Net', 'https://www.laquadrature.net/');
+    const said = expect.stringContaining(`déjà utilisé par ${file('la-quadrature-du-net')}`);
     for (const order of [
       [original, copy],
       [copy, original],
     ]) {
-      const problems = findEntryProblems(order);
-      expect(problems.map((problem) => [problem.file, problem.field])).toEqual([
-        ['src/content/organisations/lqdn.md', 'name'],
-        ['src/content/organisations/lqdn.md', 'url'],
+      expect(findEntryProblems(order)).toEqual([
+        { file: file('lqdn'), field: 'name', message: said },
+        { file: file('lqdn'), field: 'url', message: said },
       ]);
-      for (const problem of problems)
-        expect(problem.message).toContain('déjà utilisé par src/content/organisations/la-quadrature-du-net.md');
     }
   });
 
   it('finds the same link written differently', () => {
     const problems = findEntryProblems([
-      stored('blast', { name: 'BLAST', url: 'https://www.blast-info.fr/' }),
-      stored('blast-bis', { name: 'Blast, le souffle', url: 'https://blast-info.fr' }),
+      stored('blast', 'BLAST', 'https://www.blast-info.fr/'),
+      stored('blast-bis', 'Blast, le souffle', 'https://blast-info.fr'),
     ]);
-    expect(problems).toEqual([expect.objectContaining({ file: 'src/content/organisations/blast-bis.md', field: 'url' })]);
-  });
-
-  it('skips links the schema already refused instead of crashing on them', () => {
-    expect(findEntryProblems([stored('a', { name: 'A', url: 'www.a.example' }), stored('b', { name: 'B', url: 'www.a.example' })])).toEqual(
-      [],
-    );
-  });
-
-  it('keeps different pages of one site apart', () => {
-    expect(
-      findEntryProblems([
-        stored('a', { name: 'A', url: 'https://www.kisskissbankbank.com/fr/projects/spark' }),
-        stored('b', { name: 'B', url: 'https://www.kisskissbankbank.com/fr/projects/backseat' }),
-      ]),
-    ).toEqual([]);
+    expect(problems).toEqual([expect.objectContaining({ file: file('blast-bis'), field: 'url' })]);
   });
 });
 
@@ -79,8 +73,7 @@ describe('formatEntryProblems', () => {
       { file: 'a.md', field: 'description', message: 'vide' },
       { file: 'b.md', field: 'url', message: 'doublon' },
     ]);
-    expect(text).toContain('2 problèmes');
-    expect(text).toContain('a.md — champ « description » : vide');
-    expect(text).toContain('b.md — champ « url » : doublon');
+    for (const line of ['2 problèmes', 'a.md — champ « description » : vide', 'b.md — champ « url » : doublon'])
+      expect(text).toContain(line);
   });
 });

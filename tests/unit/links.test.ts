@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { describeFailure, isOwnAddress, readFeeds, readPage, type Sources } from '../../scripts/lib/links.ts';
 
 /**
- * What `npm run check:links` adds to linkinator (scripts/lib/links.ts): no server, no network. The command against
- * a local server, with its report and exit codes, is in tests/integration/check-links.test.ts.
+ * What `npm run check:links` adds to linkinator (scripts/lib/links.ts): no server, no network. The command against a local server, with
+ * its report and exit codes, is in tests/integration/check-links.test.ts.
  */
 
 describe('readPage', () => {

@@ -2,16 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { isLogoTooSmall, LOGO_BOX, logoDisplaySize, logoWidths, minimumLogoSize } from '../../src/lib/logo-size';
 
 describe('logoDisplaySize', () => {
-  it('fits a wide wordmark to the width of the box', () => {
-    expect(logoDisplaySize({ width: 2000, height: 500 })).toEqual({ width: 224, height: 56 });
-  });
-
-  it('fits a square badge to the height of the box', () => {
-    expect(logoDisplaySize({ width: 1200, height: 1200 })).toEqual({ width: 96, height: 96 });
-  });
-
-  it('fits a tall logo to the height of the box', () => {
-    expect(logoDisplaySize({ width: 800, height: 1000 })).toEqual({ width: 77, height: 96 });
+  it.each([
+    ['fits a wide wordmark to the width of the box', { width: 2000, height: 500 }, { width: 224, height: 56 }],
+    ['fits a square badge to the height of the box', { width: 1200, height: 1200 }, { width: 96, height: 96 }],
+    ['fits a tall logo to the height of the box', { width: 800, height: 1000 }, { width: 77, height: 96 }],
+  ])('%s', (_, source, shown) => {
+    expect(logoDisplaySize(source)).toEqual(shown);
   });
 
   it('never leaves the box, whatever the shape', () => {
@@ -34,13 +30,8 @@ describe('logoDisplaySize', () => {
 });
 
 describe('logoWidths', () => {
-  it('covers 1× and 2× screens', () => {
-    expect(logoWidths(224, 2000)).toEqual([224, 448]);
-  });
-
-  it('never upscales a small source', () => {
-    expect(logoWidths(224, 300)).toEqual([224, 300]);
-    expect(logoWidths(224, 224)).toEqual([224]);
+  it('covers 1× and 2× screens, and never upscales a small source', () => {
+    expect([logoWidths(224, 2000), logoWidths(224, 300), logoWidths(224, 224)]).toEqual([[224, 448], [224, 300], [224]]);
   });
 });
 
@@ -52,14 +43,13 @@ describe('minimumLogoSize and isLogoTooSmall', () => {
     expect(minimumLogoSize({ width: 200, height: 50 })).toEqual({ width: 448, height: 112 });
   });
 
-  it('accepts logos from exactly twice the box upwards', () => {
-    expect(isLogoTooSmall({ width: 448, height: 112 })).toBe(false);
-    expect(isLogoTooSmall({ width: 2000, height: 500 })).toBe(false);
-    expect(isLogoTooSmall({ width: 192, height: 192 })).toBe(false);
-  });
-
-  it('refuses logos that would be upscaled on a 2× screen', () => {
-    expect(isLogoTooSmall({ width: 447, height: 112 })).toBe(true);
-    expect(isLogoTooSmall({ width: 120, height: 120 })).toBe(true);
+  it.each([
+    [448, 112, false],
+    [2000, 500, false],
+    [192, 192, false],
+    [447, 112, true],
+    [120, 120, true],
+  ])('a %i×%i logo is too small: %s (from exactly twice the box, it is not upscaled on a 2× screen)', (width, height, tooSmall) => {
+    expect(isLogoTooSmall({ width, height })).toBe(tooSmall);
   });
 });

@@ -5,29 +5,22 @@ const PAGE = 'https://www.exemple-asso.test/accueil/';
 
 describe('readOrganisationPage: what a home page declares', () => {
   it('takes the name from og:site_name, then application-name, then a cleaned <title>', () => {
-    expect(
-      readOrganisationPage(
-        '<meta property="og:site_name" content="Enercoop"><meta name="application-name" content="App"><title>Accueil | Enercoop</title>',
-        PAGE,
-      ).name,
-    ).toEqual({ value: 'Enercoop', source: 'og:site_name' });
-    expect(readOrganisationPage('<meta name="application-name" content="App"><title>X</title>', PAGE).name).toEqual({
-      value: 'App',
-      source: 'application-name',
-    });
-    expect(readOrganisationPage('<title>Enercoop – Fournisseur d’électricité verte</title>', PAGE).name).toEqual({
-      value: 'Enercoop',
-      source: '<title>',
-    });
-    expect(readOrganisationPage('<p>rien</p>', PAGE).name).toBeUndefined();
+    const nameOf = (html: string) => readOrganisationPage(html, PAGE).name;
+    const all =
+      '<meta property="og:site_name" content="Enercoop"><meta name="application-name" content="App"><title>Accueil | Enercoop</title>';
+    expect(nameOf(all)).toEqual({ value: 'Enercoop', source: 'og:site_name' });
+    expect(nameOf('<meta name="application-name" content="App"><title>X</title>')).toEqual({ value: 'App', source: 'application-name' });
+    expect(nameOf('<title>Enercoop – Fournisseur d’électricité verte</title>')).toEqual({ value: 'Enercoop', source: '<title>' });
+    expect(nameOf('<p>rien</p>')).toBeUndefined();
   });
 
   it('takes the description from og:description, else <meta name="description">, entities decoded', () => {
-    expect(
-      readOrganisationPage('<meta name="description" content="Une &amp; deux"><meta property="og:description" content="Réseau">', PAGE)
-        .description,
-    ).toEqual({ value: 'Réseau', source: 'og:description' });
-    expect(readOrganisationPage('<meta name="description" content="Une &amp; deux">', PAGE).description?.value).toBe('Une & deux');
+    const meta = '<meta name="description" content="Une &amp; deux">';
+    expect(readOrganisationPage(`${meta}<meta property="og:description" content="Réseau">`, PAGE).description).toEqual({
+      value: 'Réseau',
+      source: 'og:description',
+    });
+    expect(readOrganisationPage(meta, PAGE).description?.value).toBe('Une & deux');
   });
 
   it('lists logo candidates best first: SVG, larger rasters, JSON-LD logo, social image; addresses resolved', () => {

@@ -12,11 +12,9 @@ describe('categories', () => {
   it('are read from src/content/categories.yaml, which passes its own checks, with unique ids and French labels', () => {
     expect(findCategoryProblems()).toEqual([]);
     expect(new Set(CATEGORY_IDS).size).toBe(CATEGORIES.length);
-    expect(CATEGORIES.map((category) => category.label['fr'])).toEqual([
-      'Médias indépendants',
-      'Solidarité et humanitaire',
-      'Libertés numériques',
-    ]);
+    expect(CATEGORIES.map((category) => category.label['fr']).join(' | ')).toBe(
+      'Médias indépendants | Solidarité et humanitaire | Libertés numériques',
+    );
   });
 
   it('give every section its own accent, in light and in dark mode, from their one definition', () => {
@@ -36,22 +34,19 @@ describe('categories', () => {
   });
 });
 
+const ids = (entries: OrganisationLike[]) => entries.map((e) => e.id);
+
 describe('compareOrganisations', () => {
-  it('puts entries with an order first, smaller first', () => {
-    const sorted = [entry('c'), entry('b', { order: 2 }), entry('a', { order: 1 })].sort(compareOrganisations);
-    expect(sorted.map((e) => e.id)).toEqual(['a', 'b', 'c']);
-  });
-
-  it('sorts the rest by name in French alphabetical order, ignoring case and accents', () => {
-    const sorted = [entry('3', { name: 'Zèbre' }), entry('1', { name: 'éclair' }), entry('2', { name: 'Framasoft' })].sort(
-      compareOrganisations,
-    );
-    expect(sorted.map((e) => e.data.name)).toEqual(['éclair', 'Framasoft', 'Zèbre']);
-  });
-
-  it('keeps a stable order for equal names', () => {
-    const sorted = [entry('b', { name: 'Même' }), entry('a', { name: 'Même' })].sort(compareOrganisations);
-    expect(sorted.map((e) => e.id)).toEqual(['a', 'b']);
+  it.each([
+    ['puts entries with an order first, smaller first', [entry('c'), entry('b', { order: 2 }), entry('a', { order: 1 })], ['a', 'b', 'c']],
+    [
+      'sorts the rest by name in French alphabetical order, ignoring case and accents',
+      [entry('3', { name: 'Zèbre' }), entry('1', { name: 'éclair' }), entry('2', { name: 'Framasoft' })],
+      ['1', '2', '3'],
+    ],
+    ['keeps a stable order for equal names', [entry('b', { name: 'Même' }), entry('a', { name: 'Même' })], ['a', 'b']],
+  ])('%s', (_, entries, expected) => {
+    expect(ids(entries.sort(compareOrganisations))).toEqual(expected);
   });
 });
 
@@ -65,27 +60,23 @@ describe('groupByCategory', () => {
   });
 
   it('sorts each group', () => {
-    const [group] = groupByCategory([entry('b', { order: 2 }), entry('a', { order: 1 })]);
-    expect(group?.organisations.map((e) => e.id)).toEqual(['a', 'b']);
+    expect(groupByCategory([entry('b', { order: 2 }), entry('a', { order: 1 })]).map((group) => ids(group.organisations))).toEqual([
+      ['a', 'b'],
+    ]);
   });
 });
 
 describe('isPublished', () => {
   it('hides drafts from the published site only', () => {
     const draft = entry('draft', { draft: true });
-    expect(isPublished(draft, { includeDrafts: false })).toBe(false);
-    expect(isPublished(draft, { includeDrafts: true })).toBe(true);
+    expect([false, true].map((includeDrafts) => isPublished(draft, { includeDrafts }))).toEqual([false, true]);
     expect(isPublished(entry('final'), { includeDrafts: false })).toBe(true);
   });
 });
 
 describe('past supports', () => {
   it('come the most recently ended first', () => {
-    const ended = (id: string, until: string) => ({ ...entry(id), data: { ...entry(id).data, until } });
-    expect(byMostRecentEnd([ended('old', '2019-04'), ended('recent', '2024-05'), ended('middle', '2021-11-30')]).map((e) => e.id)).toEqual([
-      'recent',
-      'middle',
-      'old',
-    ]);
+    const ended = [entry('old', { until: '2019-04' }), entry('recent', { until: '2024-05' }), entry('middle', { until: '2021-11-30' })];
+    expect(ids(byMostRecentEnd(ended))).toEqual(['recent', 'middle', 'old']);
   });
 });

@@ -3,27 +3,11 @@ import { htmlToText, organisationListJsonLd, serialiseJsonLd } from '../../src/l
 
 describe('organisationListJsonLd', () => {
   it('is a schema.org ItemList of Organization, positions from 1', () => {
-    const data = organisationListJsonLd('https://exemple.fr/je-soutiens/', 'Je soutiens', [
-      {
-        name: 'BLAST',
-        url: 'https://www.blast-info.fr/',
-        logo: 'https://exemple.fr/je-soutiens/_astro/blast.webp',
-        description: 'Un média.',
-      },
-      { name: 'Framasoft', url: 'https://fr.wikipedia.org/wiki/Framasoft', logo: 'https://exemple.fr/f.webp', description: 'Libre.' },
-    ]);
+    const blast = { name: 'BLAST', url: 'https://www.blast-info.fr/', logo: 'https://exemple.fr/b.webp', description: 'Média.' };
+    const framasoft = { name: 'Framasoft', url: 'https://framasoft.org/', logo: 'https://exemple.fr/f.webp', description: 'Libre.' };
+    const data = organisationListJsonLd('https://exemple.fr/je-soutiens/', 'Je soutiens', [blast, framasoft]);
     expect(data).toMatchObject({ '@context': 'https://schema.org', '@type': 'ItemList', numberOfItems: 2 });
-    expect(data.itemListElement[1]).toEqual({
-      '@type': 'ListItem',
-      position: 2,
-      item: {
-        '@type': 'Organization',
-        name: 'Framasoft',
-        url: 'https://fr.wikipedia.org/wiki/Framasoft',
-        logo: 'https://exemple.fr/f.webp',
-        description: 'Libre.',
-      },
-    });
+    expect(data.itemListElement[1]).toEqual({ '@type': 'ListItem', position: 2, item: { '@type': 'Organization', ...framasoft } });
   });
 });
 
