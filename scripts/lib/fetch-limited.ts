@@ -2,33 +2,21 @@ import { EnvHttpProxyAgent, fetch } from 'undici';
 import { fetchMessages } from '../../src/lib/organisations/messages.ts';
 
 /**
- * One download from an organisation's site, for `npm run new`: a timeout, a size limit, redirects followed
- * by hand and only to http/https, a User-Agent that says who asks, and the standard proxy variables
- * (`HTTP_PROXY`, `HTTPS_PROXY`, `NO_PROXY`, as curl reads them: undici's EnvHttpProxyAgent).
+ * Every download of `npm run new`: a timeout, a size limit, redirects followed by hand and only to http/https,
+ * a User-Agent that says who asks, and the proxy variables as curl reads them (undici's EnvHttpProxyAgent).
  */
 
 /** ASCII only: a header is a byte string. */
 const USER_AGENT = 'je-soutiens-npm-run-new/1.0 (reads an organisation page to add it to a "Je soutiens" page)';
 const MAX_REDIRECTS = 5;
 
-export interface Fetched {
-  /** Where the body came from, after redirects. */
-  url: string;
-  contentType: string;
-  body: Buffer;
-}
-
-/** Why a download failed, in the owner's words (src/lib/organisations/messages.ts). */
+/** Why a download failed, in the owner's words. */
 export class FetchProblem extends Error {}
-
-export interface FetchLimits {
-  timeoutMs: number;
-  maxBytes: number;
-}
 
 let dispatcher: EnvHttpProxyAgent | undefined;
 
-export async function fetchLimited(address: string, { timeoutMs, maxBytes }: FetchLimits): Promise<Fetched> {
+/** The body, where it came from after redirects, and its type. */
+export async function fetchLimited(address: string, timeoutMs: number, maxBytes: number) {
   dispatcher ??= new EnvHttpProxyAgent();
   const signal = AbortSignal.timeout(timeoutMs);
   let url = address;
@@ -39,20 +27,18 @@ export async function fetchLimited(address: string, { timeoutMs, maxBytes }: Fet
       if (response.status >= 300 && response.status < 400 && location) {
         await response.body?.cancel();
         const next = new URL(location, url);
-        if (next.protocol !== 'http:' && next.protocol !== 'https:')
-          throw new FetchProblem(fetchMessages.redirectNotWeb(url, next.protocol));
+        if (!/^https?:$/.test(next.protocol)) throw new FetchProblem(fetchMessages.redirectNotWeb(url, next.protocol));
         if (redirects >= MAX_REDIRECTS) throw new FetchProblem(fetchMessages.tooManyRedirects(address, MAX_REDIRECTS));
         url = next.href;
         continue;
       }
-      if (!response.ok) {
-        await response.body?.cancel();
-        throw new FetchProblem(fetchMessages.status(url, response.status));
-      }
       const declared = Number(response.headers.get('content-length') ?? 0);
-      if (declared > maxBytes) {
+      const refused = !response.ok
+        ? fetchMessages.status(url, response.status)
+        : declared > maxBytes && fetchMessages.tooLarge(url, declared, maxBytes);
+      if (refused) {
         await response.body?.cancel();
-        throw new FetchProblem(fetchMessages.tooLarge(url, declared, maxBytes));
+        throw new FetchProblem(refused);
       }
       const chunks: Buffer[] = [];
       let size = 0;
