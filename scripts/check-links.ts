@@ -5,11 +5,12 @@
 import { existsSync } from 'node:fs';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, relative, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { escapeAttribute } from 'entities';
 import { LinkChecker, type CheckOptions, type LinkResult } from 'linkinator';
+import { display } from '../src/lib/organisations/file-names.ts';
 import { formatReport, isOwnAddress, readFeeds, readPage, seconds, type Sources } from './lib/links.ts';
 
 const USAGE = `Vérifie les liens du site construit : cartes, appels à l’action, liens des descriptions, fils des organisations,
@@ -63,9 +64,8 @@ async function main(): Promise<void> {
     settings[name] = Number(value);
   }
   const folder = positionals[0] ? resolve(positionals[0]) : fileURLToPath(new URL('../dist', import.meta.url));
-  const shown = (path: string) => (relative(process.cwd(), path).startsWith('..') ? path : relative(process.cwd(), path) || '.');
   if (!existsSync(join(folder, 'index.html')))
-    return fail(`Pas de site construit : ${shown(join(folder, 'index.html'))} n’existe pas. Lancez d’abord « npm run build ».`);
+    return fail(`Pas de site construit : ${display(join(folder, 'index.html'))} n’existe pas. Lancez d’abord « npm run build ».`);
 
   // Where each link is, and the site's own roots: the home page's canonical URL, --site, SITE_URL + BASE_PATH.
   const sources: Sources = new Map();
@@ -104,7 +104,7 @@ async function main(): Promise<void> {
     urlRewriteExpressions: base === '/' ? [] : [{ pattern: basePattern, replacement: '$1/' }],
   };
   console.log(
-    `Vérification de ${shown(folder)} : ${pages.length} page(s), ${feeds.length} fil(s), ${concurrency} requêtes à la fois, délai ${seconds(timeout)}, ${retries} nouvelle(s) tentative(s).\n`,
+    `Vérification de ${display(folder)} : ${pages.length} page(s), ${feeds.length} fil(s), ${concurrency} requêtes à la fois, délai ${seconds(timeout)}, ${retries} nouvelle(s) tentative(s).\n`,
   );
   const started = performance.now();
   await checker.check({ ...options, path: pages.map((page) => join(folder, page)) });

@@ -8,7 +8,7 @@
  * build's own rules and words (`src/lib/organisations/`), so that the script never disagrees with the build.
  * Node 24 runs `.ts` files natively: the modules it imports give their own imports a `.ts` extension.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { copyFile, readdir, readFile, unlink, writeFile } from 'node:fs/promises';
 import { extname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -30,44 +30,20 @@ import { readAddress } from './lib/read-address.ts';
 
 const DEFAULT_DIR = 'src/content/organisations';
 
+/** A text beside this script (the help, the entry), each `{key}` replaced by its value. */
+const fill = (file: string, values: Record<string, string>) =>
+  readFileSync(new URL(file, import.meta.url), 'utf8').replace(/\{(\w+)\}/g, (placeholder, key: string) => values[key] ?? placeholder);
+
 /** A reason to stop without writing anything, for the owner, in French. */
 class Refusal extends Error {}
 
-const USAGE = `Ajouter une organisation à la page « Je soutiens »
-
-Utilisation :
-  npm run new -- https://adresse.example [--category <id>] [--logo <image>]
-  npm run new -- "Nom de l’organisation" https://adresse.example [--category <id>] [--logo <image>]
-
-Lit la page de l’organisation (son nom, une description, son logo), puis crée
-${DEFAULT_DIR}/<nom-en-minuscules>.md, avec tous les champs à compléter expliqués en
-commentaire, et le logo à côté : le meilleur que déclare la page (SVG, icône du manifeste,
-apple-touch-icon, logo JSON-LD, image de partage) qui passe la vérification de la construction,
-sinon un logo provisoire (un SVG avec les initiales). Sans réseau, ou si la page ne
-donne rien, la fiche est créée quand même, avec le logo provisoire.
-
-Arguments :
-  "Nom"              facultatif : le nom de l’organisation, entre guillemets s’il contient des
-                     espaces ; il l’emporte sur celui de la page
-  https://…          l’adresse de son site (http:// ou https://)
-
-Options :
-  --category <id>    la rubrique de la carte, parmi :
-${CATEGORIES.map((category) => `                       ${category.id.padEnd(20)} ${category.label['fr']}`).join('\n')}
-                     (par défaut : ${CATEGORY_IDS[0]})
-  --logo <image>     copie cette image comme logo au lieu du logo provisoire
-                     (PNG, JPEG, WebP, AVIF, GIF, TIFF ou SVG ; l’extension est conservée)
-  -h, --help         affiche cette aide
-
-Exemples :
-  npm run new -- https://www.enercoop.fr/
-  npm run new -- "Les Amis de la Terre" https://www.amisdelaterre.org/ --category solidarite
-
-Le script refuse, sans rien écrire, une adresse qui n’est pas http(s), une rubrique inconnue,
-un fichier qui existe déjà, ou une organisation déjà présente (même nom ou même adresse).
-Variables d’environnement : HTTP_PROXY, HTTPS_PROXY et NO_PROXY (un proxy, comme pour curl) ;
-ORGANISATIONS_DIR change le dossier des fiches et NEW_FETCH_TIMEOUT_MS le délai de chaque
-téléchargement, en millisecondes (10000 par défaut ; pour les tests).`;
+/** `npm run new -- --help`. */
+const usage = () =>
+  fill('./lib/new-usage.txt', {
+    folder: DEFAULT_DIR,
+    categories: CATEGORIES.map((category) => `                       ${category.id.padEnd(20)} ${category.label['fr']}`).join('\n'),
+    defaultCategory: CATEGORY_IDS[0],
+  }).trimEnd();
 
 /** An address as the schema's `z.httpUrl()` takes it, before its other rules: to tell a name from an address. */
 const isWebAddress = (value: string) => z.httpUrl().safeParse(value).success;
@@ -91,15 +67,12 @@ function today() {
 const yamlScalar = (value: string) => stringify(value, { lineWidth: 0 }).trimEnd();
 
 /** Text as Markdown that renders as that text: no character may start a tag, a formatting or a heading. */
-function markdownText(text: string): string {
-  return (
-    text
-      // `&` would start a character reference; `#` and `~` opening the text, a heading and a code fence.
-      .replace(/[\\`*_[\]&]|^[#~]/g, '\\$&')
-      .replace(/</g, '‹')
-      .replace(/>/g, '›')
-  );
-}
+const markdownText = (text: string) =>
+  // `&` would start a character reference; `#` and `~` opening the text, a heading and a code fence.
+  text
+    .replace(/[\\`*_[\]&]|^[#~]/g, '\\$&')
+    .replace(/</g, '‹')
+    .replace(/>/g, '›');
 
 /** Addresses Markdown turns into links by itself (GFM autolinks: `https://…`, `www.…`, without a final punctuation). */
 const BARE_ADDRESS = /\b(?:https?:\/\/|www\.)[^\s‹›]*[^\s‹›.,:;!?'")»]/gi;
@@ -117,78 +90,16 @@ function descriptionText(description: string): string {
   return markdownText(kept);
 }
 
-interface NewEntry {
-  name: string;
-  url: string;
-  logoFile: string;
-  category: string;
-  isPlaceholder: boolean;
-  /** The description the organisation's page gives, to be rewritten by the owner. */
-  description: { value: string; source: string } | undefined;
-}
-
-/** The whole new entry: frontmatter with every field, commented, and a description (the page's, or a placeholder). */
-function entryText({ name, url, logoFile, category, isPlaceholder, description }: NewEntry): string {
-  const width = Math.max(...CATEGORIES.map((c) => c.id.length));
-  const logoComment = isPlaceholder
-    ? `# Le logo, posé à côté de cette fiche. Un logo provisoire (les initiales) a été dessiné :
+/** The category ids, aligned in a column, and the comment above `logo:`, in a new entry. */
+const ID_WIDTH = Math.max(...CATEGORIES.map((c) => c.id.length));
+const LOGO_COMMENT = {
+  placeholder: `# Le logo, posé à côté de cette fiche. Un logo provisoire (les initiales) a été dessiné :
 # remplacez-le par le vrai logo (PNG, JPEG, WebP, AVIF ou SVG, au moins 448 px de large pour
 # un logo carré, davantage s’il est allongé). Si le nom ou l’extension du fichier change,
-# changez aussi cette ligne (par exemple « logo: ./mon-logo.svg »), puis supprimez le provisoire.`
-    : `# Le logo, posé à côté de cette fiche (PNG, JPEG, WebP, AVIF ou SVG). Si vous le remplacez par
-# un fichier d’un autre nom ou d’une autre extension, changez aussi cette ligne.`;
-  return `---
-# Fiche créée par « npm run new ». Chaque champ est expliqué par le commentaire (les lignes en « # »)
-# qui le précède ; vous pouvez supprimer les commentaires une fois la fiche complétée.
-
-# Le nom de l’organisation, tel qu’il s’affiche sur la carte (titre et texte du lien).
-name: ${yamlScalar(name)}
-
-# L’adresse vers laquelle mène la carte : le site de l’organisation ou la page de sa campagne.
-# Elle commence par https:// (ou http://).
-url: ${yamlScalar(url)}
-
-${logoComment}
-logo: ${yamlScalar(logoFile)}
-
-# La rubrique de la page où la carte apparaît. Valeurs possibles :
-${CATEGORIES.map((c) => `#   ${c.id.padEnd(width)}  ${c.label['fr']}`).join('\n')}
-category: ${yamlScalar(category)}
-
-# Facultatif : un lien d’action sous la description (don, financement participatif…).
-# Pour l’afficher, retirez le « # » et l’espace qui suit au début des trois lignes suivantes
-# (gardez les deux espaces devant « label » et « url »), puis mettez l’adresse de la page de don.
-# cta:
-#   label: Faire un don
-#   url: ${yamlScalar(url)}
-
-# Facultatif : la position de la carte dans sa rubrique (les plus petits nombres d’abord ;
-# les cartes sans « order » viennent ensuite, par ordre alphabétique).
-# order: 1
-
-# Facultatif : le mois (AAAA-MM) ou le jour (AAAA-MM-JJ) où votre soutien a commencé ;
-# la carte affiche alors « Soutenu depuis … ».
-# since: ${today()}
-
-# Facultatif : « draft: true » garde la fiche visible avec « npm run dev », mais hors du site publié.
-# draft: true
-
-# Facultatif : comment vous soutenez : ${SUPPORT_IDS.join(', ')}.
-# support: don-mensuel
-
-# Facultatif : la fin du soutien (AAAA-MM) ; la carte passe alors dans « Soutenus par le passé ».
-# until: 2024-05
-
-# Facultatif : pourquoi vous soutenez, en une ou deux phrases, en texte simple.
-# why: Parce que…
-
-# Facultatif : le fil RSS ou Atom de l’organisation, pour que les visiteurs la suivent.
-# feed: https://www.exemple.org/feed/
-${description ? ['', ...fromAddressMessages.descriptionComment(description.source), ''].join('\n') : ''}---
-
-${description ? description.value : `Décrivez ici en deux ou trois phrases ce que fait ${markdownText(name)} et pourquoi vous la soutenez.`}
-`;
-}
+# changez aussi cette ligne (par exemple « logo: ./mon-logo.svg »), puis supprimez le provisoire.`,
+  real: `# Le logo, posé à côté de cette fiche (PNG, JPEG, WebP, AVIF ou SVG). Si vous le remplacez par
+# un fichier d’un autre nom ou d’une autre extension, changez aussi cette ligne.`,
+};
 
 /** The frontmatter of an entry as an object, or undefined when it cannot be read (the build reports those files itself). */
 function frontmatterOf(contents: string): Record<string, unknown> | undefined {
@@ -262,7 +173,7 @@ async function main(argv: string[]): Promise<void> {
   const [categoryProblem] = findCategoryProblems();
   if (categoryProblem) throw new Refusal(`${categoryProblem.file} — champ « ${categoryProblem.field} » : ${categoryProblem.message}`);
   const request = readArguments(argv);
-  if (!request) return console.log(USAGE);
+  if (!request) return console.log(usage());
   const { url, category, logo } = request;
 
   // The organisation's page: its name (the owner's wins), a first description, and a logo unless one is given.
@@ -288,7 +199,21 @@ async function main(argv: string[]): Promise<void> {
   const entryFile = join(folder, `${slug}.md`);
   const logoFile = join(folder, `${slug}.${logoExtension}`);
   if (existsSync(logoFile)) throw new Refusal(newEntryMessages.logoExists(display(logoFile)));
-  const text = entryText({ name, url, logoFile: `./${slug}.${logoExtension}`, category, isPlaceholder, description });
+  // The whole entry: every field, commented, and a description (the page's, or a sentence to replace).
+  const text = fill('./lib/new-entry.md', {
+    name: yamlScalar(name),
+    url: yamlScalar(url),
+    logoComment: LOGO_COMMENT[isPlaceholder ? 'placeholder' : 'real'],
+    logo: yamlScalar(`./${slug}.${logoExtension}`),
+    categories: CATEGORIES.map((c) => `#   ${c.id.padEnd(ID_WIDTH)}  ${c.label['fr']}`).join('\n'),
+    category: yamlScalar(category),
+    today: today(),
+    supports: SUPPORT_IDS.join(', '),
+    descriptionComment: description ? ['', '', ...fromAddressMessages.descriptionComment(description.source)].join('\n') : '',
+    body: description
+      ? description.value
+      : `Décrivez ici en deux ou trois phrases ce que fait ${markdownText(name)} et pourquoi vous la soutenez.`,
+  });
   // Never write a file the build would read differently from what was asked.
   const written = frontmatterOf(text);
   if (written?.['name'] !== name || written['url'] !== url || written['category'] !== category) {

@@ -10,12 +10,9 @@ import { fetchMessages } from '../../src/lib/organisations/messages.ts';
 const USER_AGENT = 'je-soutiens-npm-run-new/1.0 (reads an organisation page to add it to a "Je soutiens" page)';
 const MAX_REDIRECTS = 5;
 
-/** Why a download failed, in the owner's words. */
-export class FetchProblem extends Error {}
-
 let dispatcher: EnvHttpProxyAgent | undefined;
 
-/** The body, where it came from after redirects, and its type. */
+/** The body, where it came from after redirects, and its type; or, as a string, why it failed in the owner's words. */
 export async function fetchLimited(address: string, timeoutMs: number, maxBytes: number) {
   dispatcher ??= new EnvHttpProxyAgent();
   const signal = AbortSignal.timeout(timeoutMs);
@@ -27,8 +24,8 @@ export async function fetchLimited(address: string, timeoutMs: number, maxBytes:
       if (response.status >= 300 && response.status < 400 && location) {
         await response.body?.cancel();
         const next = new URL(location, url);
-        if (!/^https?:$/.test(next.protocol)) throw new FetchProblem(fetchMessages.redirectNotWeb(url, next.protocol));
-        if (redirects >= MAX_REDIRECTS) throw new FetchProblem(fetchMessages.tooManyRedirects(address, MAX_REDIRECTS));
+        if (!/^https?:$/.test(next.protocol)) return fetchMessages.redirectNotWeb(url, next.protocol);
+        if (redirects >= MAX_REDIRECTS) return fetchMessages.tooManyRedirects(address, MAX_REDIRECTS);
         url = next.href;
         continue;
       }
@@ -38,24 +35,23 @@ export async function fetchLimited(address: string, timeoutMs: number, maxBytes:
         : declared > maxBytes && fetchMessages.tooLarge(url, declared, maxBytes);
       if (refused) {
         await response.body?.cancel();
-        throw new FetchProblem(refused);
+        return refused;
       }
       const chunks: Buffer[] = [];
       let size = 0;
       for await (const chunk of response.body ?? []) {
         size += chunk.byteLength;
         // The declared length may be absent or false: the limit holds on what really arrives.
-        if (size > maxBytes) throw new FetchProblem(fetchMessages.tooLarge(url, size, maxBytes));
+        if (size > maxBytes) return fetchMessages.tooLarge(url, size, maxBytes);
         chunks.push(Buffer.from(chunk));
       }
       return { url, contentType: response.headers.get('content-type') ?? '', body: Buffer.concat(chunks) };
     }
   } catch (error) {
-    if (error instanceof FetchProblem) throw error;
-    if (signal.aborted) throw new FetchProblem(fetchMessages.timeout(url, timeoutMs));
+    if (signal.aborted) return fetchMessages.timeout(url, timeoutMs);
     // undici reports network failures as « fetch failed » with their cause; anything else is a bug, not the network.
     const cause = (error as { cause?: { code?: string } }).cause;
     if (cause === undefined) throw error;
-    throw new FetchProblem(fetchMessages.unreachable(url, cause.code));
+    return fetchMessages.unreachable(url, cause.code);
   }
 }

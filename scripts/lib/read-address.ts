@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { BIDI_CONTROLS } from '../../src/lib/organisations/honest-text.ts';
 import { EXTENSION_OF_FORMAT, inspectLogo, logoVerdictMessage } from '../../src/lib/organisations/logo-check.ts';
 import { fetchMessages, fromAddressMessages } from '../../src/lib/organisations/messages.ts';
-import { fetchLimited, FetchProblem } from './fetch-limited.ts';
+import { fetchLimited } from './fetch-limited.ts';
 import { manifestCandidates, rankCandidates, readOrganisationPage } from './organisation-page.ts';
 
 /**
@@ -19,17 +19,6 @@ const TIMEOUT_MS = Number(process.env['NEW_FETCH_TIMEOUT_MS']) || 10_000;
 const [PAGE_BYTES, MANIFEST_BYTES, LOGO_BYTES] = [2_000_000, 200_000, 5_000_000];
 
 type Found = { value: string; source: string } | undefined;
-
-export interface AddressReading {
-  name?: Found;
-  description?: Found;
-  /** The chosen logo, ready to save beside the entry with its extension. */
-  logo?: { body: Buffer; extension: string } | undefined;
-  /** Lines for the owner: what was taken from where, which logos were set aside and why. */
-  report: string[];
-  /** Why the page or its logos gave nothing usable: one sentence saying what to do by hand. */
-  problem?: string | undefined;
-}
 
 /** Control characters, and the ones the build refuses in names (`honest-text.ts`). */
 const CONTROLS = new RegExp(`\\p{Cc}|${BIDI_CONTROLS.source}`, 'gu');
@@ -69,19 +58,21 @@ function decodePage(body: Buffer, contentType: string): string {
   return new TextDecoder().decode(body);
 }
 
-/** A download, or why it failed (a FetchProblem's message); any other error is a bug and is thrown. */
-async function download(address: string, maxBytes: number) {
-  try {
-    return await fetchLimited(address, TIMEOUT_MS, maxBytes);
-  } catch (error) {
-    if (!(error instanceof FetchProblem)) throw error;
-    return error.message;
-  }
+/**
+ * What the page gave: `report`, lines for the owner (what was taken from where, which logos were set aside and why);
+ * `problem`, why the page or its logos gave nothing usable, one sentence saying what to do by hand.
+ */
+interface AddressReading {
+  name?: Found;
+  description?: Found;
+  logo?: { body: Buffer; extension: string } | undefined;
+  report: string[];
+  problem?: string | undefined;
 }
 
 export async function readAddress(address: string, wantLogo: boolean): Promise<AddressReading> {
   const report = [fromAddressMessages.reading(address)];
-  const response = await download(address, PAGE_BYTES);
+  const response = await fetchLimited(address, TIMEOUT_MS, PAGE_BYTES);
   if (typeof response === 'string') return { report, problem: fromAddressMessages.pageUnreadable(response) };
   if (!/html/i.test(response.contentType)) {
     return { report, problem: fromAddressMessages.pageUnreadable(fetchMessages.notHtml(response.url, response.contentType)) };
@@ -94,7 +85,7 @@ export async function readAddress(address: string, wantLogo: boolean): Promise<A
 
   let candidates = page.candidates;
   if (page.manifest) {
-    const manifest = await download(page.manifest, MANIFEST_BYTES);
+    const manifest = await fetchLimited(page.manifest, TIMEOUT_MS, MANIFEST_BYTES);
     if (typeof manifest === 'string')
       report.push(fromAddressMessages.logoRefused(page.manifest, fromAddressMessages.sources.manifest, manifest));
     else candidates = rankCandidates([...candidates, ...manifestCandidates(manifest.body.toString('utf8'), manifest.url)]);
@@ -118,7 +109,7 @@ export async function readAddress(address: string, wantLogo: boolean): Promise<A
 
 /** Downloads one candidate and runs the build's logo check on it. */
 async function tryCandidate(url: string, folder: string) {
-  const response = await download(url, LOGO_BYTES);
+  const response = await fetchLimited(url, TIMEOUT_MS, LOGO_BYTES);
   if (typeof response === 'string') return { why: response };
   const { body } = response;
   // Its type from its bytes, whatever its address or the server says (sharp loaded on first use, as in logo-check.ts).
