@@ -2,7 +2,7 @@
  * `npm run check:links`: linkinator serves the built site on 127.0.0.1 and visits every link of its pages (HEAD, then
  * GET when HEAD is refused or fails); the feeds, not on the page, from a page of their own. See lib/links.ts.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -13,20 +13,7 @@ import { LinkChecker, type CheckOptions, type LinkResult } from 'linkinator';
 import { display } from '../src/lib/organisations/file-names.ts';
 import { formatReport, isOwnAddress, readFeeds, readPage, seconds, type Sources } from './lib/links.ts';
 
-const USAGE = `Vérifie les liens du site construit : cartes, appels à l’action, liens des descriptions, fils des organisations,
-et les pages, images et fichiers du site lui-même.
-
-  npm run check:links -- [dossier] [options]
-
-  dossier              le site construit (par défaut : dist/)
-  --concurrency <n>    requêtes en même temps (par défaut : 4)
-  --timeout <ms>       délai d’attente de chaque requête (par défaut : 10000)
-  --retries <n>        nouvelles tentatives après une erreur réseau, un 5xx ou un 429, au bout de 2 s, puis 4 s… (par défaut : 1)
-  --site <url>         adresse du site, jamais visitée (aussi : SITE_URL et BASE_PATH, l’adresse canonique de l’accueil)
-  -h, --help           cette aide
-
-Code de sortie : 0 si tous les liens répondent (OK ou REDIRECTED), 1 si un lien est BROKEN ou UNREACHABLE,
-2 si le site n’est pas construit ou si les options sont fausses.`;
+const USAGE = readFileSync(new URL('./lib/check-links-usage.txt', import.meta.url), 'utf8').trimEnd();
 
 /** A plain, honest User-Agent: who is asking, and why. */
 const USER_AGENT = 'je-soutiens-link-checker/2.0 (weekly check of the links of the « Je soutiens » page, with linkinator)';

@@ -30,7 +30,7 @@ import { readAddress } from './lib/read-address.ts';
 
 const DEFAULT_DIR = 'src/content/organisations';
 
-/** A text beside this script (the help, the entry), each `{key}` replaced by its value. */
+/** A text beside this script (the help, the entry, the last words), each `{key}` replaced by its value. */
 const fill = (file: string, values: Record<string, string>) =>
   readFileSync(new URL(file, import.meta.url), 'utf8').replace(/\{(\w+)\}/g, (placeholder, key: string) => values[key] ?? placeholder);
 
@@ -229,30 +229,22 @@ async function main(argv: string[]): Promise<void> {
     throw error;
   }
 
-  const label = CATEGORIES.find((c) => c.id === category)?.label['fr'] ?? category;
   if (reading.problem) console.log(`\nÀ faire à la main : ${reading.problem}`);
-  console.log(`\nFiche créée : ${display(entryFile)}
-Logo ${isPlaceholder ? 'provisoire ' : ''}: ${display(logoFile)}
-Rubrique : ${category} (${label})
-
-Et maintenant :
-  1. Ouvrez ${display(entryFile)} et ${
-    reading.description
-      ? `réécrivez avec vos mots la description reprise du site, sous la deuxième ligne ---
-     (deux ou trois phrases, en Markdown, sans HTML).`
-      : `remplacez la phrase sous la deuxième ligne --- par
-     une vraie description : deux ou trois phrases, en Markdown, sans HTML.`
-  }
-  2. ${
-    isPlaceholder
-      ? `Remplacez le logo provisoire ${display(logoFile)} par le vrai logo. Même nom : rien d’autre à faire ;
-     autre nom ou autre extension (.svg, .jpg…) : changez la ligne « logo: » et supprimez le provisoire.`
-      : `Vérifiez le logo ${display(logoFile)} ; s’il change de nom ou d’extension, changez la ligne « logo: ».`
-  }
-  3. Vérifiez la rubrique (« category: »), et complétez si vous le souhaitez les champs facultatifs
-     (cta, order, since, draft) en retirant leur « # ».
-  4. npm run dev     pour voir la carte dans le navigateur ;
-     npm run build   pour vérifier la fiche avant de publier.`);
+  const logoShown = display(logoFile);
+  const done = fill('./lib/new-done.txt', {
+    entry: display(entryFile),
+    provisional: isPlaceholder ? 'provisoire ' : '',
+    logo: logoShown,
+    category,
+    label: CATEGORIES.find((c) => c.id === category)?.label['fr'] ?? category,
+    description: reading.description
+      ? 'réécrivez avec vos mots la description reprise du site, sous la deuxième ligne ---\n     (deux ou trois phrases, en Markdown, sans HTML).'
+      : 'remplacez la phrase sous la deuxième ligne --- par\n     une vraie description : deux ou trois phrases, en Markdown, sans HTML.',
+    logoStep: isPlaceholder
+      ? `Remplacez le logo provisoire ${logoShown} par le vrai logo. Même nom : rien d’autre à faire ;\n     autre nom ou autre extension (.svg, .jpg…) : changez la ligne « logo: » et supprimez le provisoire.`
+      : `Vérifiez le logo ${logoShown} ; s’il change de nom ou d’extension, changez la ligne « logo: ».`,
+  });
+  console.log(done.trimEnd());
 }
 
 if (import.meta.main) {

@@ -61,14 +61,10 @@ export function rankCandidates(candidates: readonly LogoCandidate[]): LogoCandid
 function jsonLdLogo(value: unknown): string | undefined {
   if (Array.isArray(value)) return value.map(jsonLdLogo).find(Boolean);
   if (typeof value !== 'object' || value === null) return undefined;
-  const node = value as Record<string, unknown>;
-  const logo = node['logo'];
-  if (logo !== undefined && /Organization|NGO|Corporation|NewsMedia/i.test(String(node['@type'] ?? ''))) {
-    if (typeof logo === 'string') return logo;
-    const url = (logo as Record<string, unknown> | null)?.['url'] ?? (logo as Record<string, unknown> | null)?.['contentUrl'];
-    if (typeof url === 'string') return url;
-  }
-  return jsonLdLogo(node['@graph']);
+  const { logo, '@type': type, '@graph': graph } = value as Record<string, unknown>;
+  const image = typeof logo === 'object' && logo !== null ? (logo as Record<string, unknown>) : {};
+  const url = typeof logo === 'string' ? logo : (image['url'] ?? image['contentUrl']);
+  return /Organization|NGO|Corporation|NewsMedia/i.test(String(type ?? '')) && typeof url === 'string' ? url : jsonLdLogo(graph);
 }
 
 export function readOrganisationPage(html: string, pageUrl: string) {
@@ -76,8 +72,8 @@ export function readOrganisationPage(html: string, pageUrl: string) {
   const meta = new Map<string, string>();
   const candidates: LogoCandidate[] = [];
   let manifest: string | undefined;
-  const absolute = (href: string) => {
-    const url = URL.parse(href, base);
+  const absolute = (href: string | undefined) => {
+    const url = href ? URL.parse(href, base) : null;
     return url?.protocol === 'http:' || url?.protocol === 'https:' ? url.href : undefined;
   };
 
@@ -85,7 +81,7 @@ export function readOrganisationPage(html: string, pageUrl: string) {
   const document = parseDocument(html);
   for (const element of DomUtils.findAll(() => true, document.children)) {
     const { name, attribs } = element;
-    const href = attribs['href'] ? absolute(attribs['href']) : undefined;
+    const href = absolute(attribs['href']);
     if (name === 'base' && href) base = href;
     if (name === 'meta') {
       const key = (attribs['property'] ?? attribs['name'] ?? '').toLowerCase();
@@ -98,8 +94,7 @@ export function readOrganisationPage(html: string, pageUrl: string) {
     } else if (href && rels.includes('icon')) candidates.push(rasterOrVector(href, attribs['type'], attribs['sizes'], SOURCES.icon));
     if (name === 'script' && attribs['type']?.toLowerCase() === 'application/ld+json') {
       try {
-        const logo = jsonLdLogo(JSON.parse(DomUtils.textContent(element)));
-        const url = logo ? absolute(logo) : undefined;
+        const url = absolute(jsonLdLogo(JSON.parse(DomUtils.textContent(element))));
         if (url) candidates.push({ url, source: SOURCES.jsonLd, rank: 2, declaredSize: 0 });
       } catch {
         // A broken JSON-LD block says nothing.
@@ -107,8 +102,7 @@ export function readOrganisationPage(html: string, pageUrl: string) {
     }
   }
 
-  const ogImage = meta.get('og:image') ?? meta.get('og:image:url');
-  const ogImageUrl = ogImage ? absolute(ogImage) : undefined;
+  const ogImageUrl = absolute(meta.get('og:image') ?? meta.get('og:image:url'));
   if (ogImageUrl)
     candidates.push({ url: ogImageUrl, source: SOURCES.ogImage, rank: 3, declaredSize: Number(meta.get('og:image:width') ?? 0) });
   const title = cleanTitle(DomUtils.textContent(DomUtils.getElementsByTagName('title', document.children)));

@@ -114,13 +114,10 @@ async function tryCandidate(url: string, folder: string) {
   const { body } = response;
   // Its type from its bytes, whatever its address or the server says (sharp loaded on first use, as in logo-check.ts).
   const { default: sharp } = await import('sharp');
-  const format = await sharp(body, { limitInputPixels: false })
+  const metadata = await sharp(body, { limitInputPixels: false })
     .metadata()
-    .then(
-      (metadata) => metadata.format,
-      () => undefined,
-    );
-  const extension = format ? EXTENSION_OF_FORMAT[format] : undefined;
+    .catch(() => undefined);
+  const extension = metadata?.format ? EXTENSION_OF_FORMAT[metadata.format] : undefined;
   if (!extension) return { why: fromAddressMessages.notAnImage };
   await writeFile(join(folder, `candidat.${extension}`), body);
   const verdict = await inspectLogo(join(folder, `candidat.${extension}`));
