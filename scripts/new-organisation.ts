@@ -6,6 +6,7 @@
  * (`lib/read-address.ts`), or a placeholder with the initials (`lib/placeholder-logo.ts`). It refuses (exit code 1,
  * nothing written) what the build would refuse and an organisation already present under another file, with the
  * build's own rules and words (`src/lib/organisations/`), so that the script never disagrees with the build.
+ * Works offline: what the page cannot give is said, and the entry written with what is known.
  * Node 24 runs `.ts` files natively: the modules it imports give their own imports a `.ts` extension.
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -131,7 +132,7 @@ function readArguments(argv: string[]) {
   if (!url) throw new Refusal(newEntryMessages.missingUrl(name ?? ''));
   const checked = REQUEST.safeParse({ url, name, category: values.category?.trim() ?? CATEGORY_IDS[0] }, { error: organisationErrorMap });
   if (!checked.success) throw new Refusal(checked.error.issues[0]?.message);
-  // `logo`: the image to copy, or undefined for one from the page or a placeholder.
+  // `name` undefined: read on the organisation's page; `logo` undefined: the page's, or a placeholder.
   return { name, url, category: checked.data.category, logo: values.logo };
 }
 

@@ -112,7 +112,8 @@ async function tryCandidate(url: string, folder: string) {
   const response = await fetchLimited(url, TIMEOUT_MS, LOGO_BYTES);
   if (typeof response === 'string') return { why: response };
   const { body } = response;
-  // Its type from its bytes, whatever its address or the server says (sharp loaded on first use, as in logo-check.ts).
+  // Its type from its bytes, whatever its address or the server says. sharp is loaded on first use (as in
+  // logo-check.ts), so that `npm run new` refuses a wrong request before paying for it.
   const { default: sharp } = await import('sharp');
   const metadata = await sharp(body, { limitInputPixels: false })
     .metadata()
