@@ -2,30 +2,18 @@
  * `npm run check:links`: linkinator serves the built site on 127.0.0.1 and visits every link of its pages (HEAD, then
  * GET when HEAD is refused or fails); the feeds, not on the page, from a page of their own. See lib/links.ts.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, relative, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { escapeAttribute } from 'entities';
 import { LinkChecker, type CheckOptions, type LinkResult } from 'linkinator';
+import { display } from '../src/lib/organisations/file-names.ts';
 import { formatReport, isOwnAddress, readFeeds, readPage, seconds, type Sources } from './lib/links.ts';
 
-const USAGE = `Vérifie les liens du site construit : cartes, appels à l’action, liens des descriptions, fils des organisations,
-et les pages, images et fichiers du site lui-même.
-
-  npm run check:links -- [dossier] [options]
-
-  dossier              le site construit (par défaut : dist/)
-  --concurrency <n>    requêtes en même temps (par défaut : 4)
-  --timeout <ms>       délai d’attente de chaque requête (par défaut : 10000)
-  --retries <n>        nouvelles tentatives après une erreur réseau, un 5xx ou un 429, au bout de 2 s, puis 4 s… (par défaut : 1)
-  --site <url>         adresse du site, jamais visitée (aussi : SITE_URL et BASE_PATH, l’adresse canonique de l’accueil)
-  -h, --help           cette aide
-
-Code de sortie : 0 si tous les liens répondent (OK ou REDIRECTED), 1 si un lien est BROKEN ou UNREACHABLE,
-2 si le site n’est pas construit ou si les options sont fausses.`;
+const USAGE = readFileSync(new URL('./lib/check-links-usage.txt', import.meta.url), 'utf8').trimEnd();
 
 /** A plain, honest User-Agent: who is asking, and why. */
 const USER_AGENT = 'je-soutiens-link-checker/2.0 (weekly check of the links of the « Je soutiens » page, with linkinator)';
@@ -63,9 +51,8 @@ async function main(): Promise<void> {
     settings[name] = Number(value);
   }
   const folder = positionals[0] ? resolve(positionals[0]) : fileURLToPath(new URL('../dist', import.meta.url));
-  const shown = (path: string) => (relative(process.cwd(), path).startsWith('..') ? path : relative(process.cwd(), path) || '.');
   if (!existsSync(join(folder, 'index.html')))
-    return fail(`Pas de site construit : ${shown(join(folder, 'index.html'))} n’existe pas. Lancez d’abord « npm run build ».`);
+    return fail(`Pas de site construit : ${display(join(folder, 'index.html'))} n’existe pas. Lancez d’abord « npm run build ».`);
 
   // Where each link is, and the site's own roots: the home page's canonical URL, --site, SITE_URL + BASE_PATH.
   const sources: Sources = new Map();
@@ -104,7 +91,7 @@ async function main(): Promise<void> {
     urlRewriteExpressions: base === '/' ? [] : [{ pattern: basePattern, replacement: '$1/' }],
   };
   console.log(
-    `Vérification de ${shown(folder)} : ${pages.length} page(s), ${feeds.length} fil(s), ${concurrency} requêtes à la fois, délai ${seconds(timeout)}, ${retries} nouvelle(s) tentative(s).\n`,
+    `Vérification de ${display(folder)} : ${pages.length} page(s), ${feeds.length} fil(s), ${concurrency} requêtes à la fois, délai ${seconds(timeout)}, ${retries} nouvelle(s) tentative(s).\n`,
   );
   const started = performance.now();
   await checker.check({ ...options, path: pages.map((page) => join(folder, page)) });

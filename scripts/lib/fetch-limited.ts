@@ -2,33 +2,18 @@ import { EnvHttpProxyAgent, fetch } from 'undici';
 import { fetchMessages } from '../../src/lib/organisations/messages.ts';
 
 /**
- * One download from an organisation's site, for `npm run new`: a timeout, a size limit, redirects followed
- * by hand and only to http/https, a User-Agent that says who asks, and the standard proxy variables
- * (`HTTP_PROXY`, `HTTPS_PROXY`, `NO_PROXY`, as curl reads them: undici's EnvHttpProxyAgent).
+ * Every download of `npm run new`: a timeout, a size limit, redirects followed by hand and only to http/https,
+ * a User-Agent that says who asks, and the proxy variables as curl reads them (undici's EnvHttpProxyAgent).
  */
 
 /** ASCII only: a header is a byte string. */
 const USER_AGENT = 'je-soutiens-npm-run-new/1.0 (reads an organisation page to add it to a "Je soutiens" page)';
 const MAX_REDIRECTS = 5;
 
-export interface Fetched {
-  /** Where the body came from, after redirects. */
-  url: string;
-  contentType: string;
-  body: Buffer;
-}
-
-/** Why a download failed, in the owner's words (src/lib/organisations/messages.ts). */
-export class FetchProblem extends Error {}
-
-export interface FetchLimits {
-  timeoutMs: number;
-  maxBytes: number;
-}
-
 let dispatcher: EnvHttpProxyAgent | undefined;
 
-export async function fetchLimited(address: string, { timeoutMs, maxBytes }: FetchLimits): Promise<Fetched> {
+/** The body, where it came from after redirects, and its type; or, as a string, why it failed in the owner's words. */
+export async function fetchLimited(address: string, timeoutMs: number, maxBytes: number) {
   dispatcher ??= new EnvHttpProxyAgent();
   const signal = AbortSignal.timeout(timeoutMs);
   let url = address;
@@ -39,37 +24,34 @@ export async function fetchLimited(address: string, { timeoutMs, maxBytes }: Fet
       if (response.status >= 300 && response.status < 400 && location) {
         await response.body?.cancel();
         const next = new URL(location, url);
-        if (next.protocol !== 'http:' && next.protocol !== 'https:')
-          throw new FetchProblem(fetchMessages.redirectNotWeb(url, next.protocol));
-        if (redirects >= MAX_REDIRECTS) throw new FetchProblem(fetchMessages.tooManyRedirects(address, MAX_REDIRECTS));
+        if (!/^https?:$/.test(next.protocol)) return fetchMessages.redirectNotWeb(url, next.protocol);
+        if (redirects >= MAX_REDIRECTS) return fetchMessages.tooManyRedirects(address, MAX_REDIRECTS);
         url = next.href;
         continue;
       }
-      if (!response.ok) {
-        await response.body?.cancel();
-        throw new FetchProblem(fetchMessages.status(url, response.status));
-      }
       const declared = Number(response.headers.get('content-length') ?? 0);
-      if (declared > maxBytes) {
+      const refused = !response.ok
+        ? fetchMessages.status(url, response.status)
+        : declared > maxBytes && fetchMessages.tooLarge(url, declared, maxBytes);
+      if (refused) {
         await response.body?.cancel();
-        throw new FetchProblem(fetchMessages.tooLarge(url, declared, maxBytes));
+        return refused;
       }
       const chunks: Buffer[] = [];
       let size = 0;
       for await (const chunk of response.body ?? []) {
         size += chunk.byteLength;
         // The declared length may be absent or false: the limit holds on what really arrives.
-        if (size > maxBytes) throw new FetchProblem(fetchMessages.tooLarge(url, size, maxBytes));
+        if (size > maxBytes) return fetchMessages.tooLarge(url, size, maxBytes);
         chunks.push(Buffer.from(chunk));
       }
       return { url, contentType: response.headers.get('content-type') ?? '', body: Buffer.concat(chunks) };
     }
   } catch (error) {
-    if (error instanceof FetchProblem) throw error;
-    if (signal.aborted) throw new FetchProblem(fetchMessages.timeout(url, timeoutMs));
+    if (signal.aborted) return fetchMessages.timeout(url, timeoutMs);
     // undici reports network failures as « fetch failed » with their cause; anything else is a bug, not the network.
     const cause = (error as { cause?: { code?: string } }).cause;
     if (cause === undefined) throw error;
-    throw new FetchProblem(fetchMessages.unreachable(url, cause.code));
+    return fetchMessages.unreachable(url, cause.code);
   }
 }

@@ -1,4 +1,4 @@
-import { Parser } from 'htmlparser2';
+import { DomUtils, parseDocument } from 'htmlparser2';
 import { fromAddressMessages } from '../../src/lib/organisations/messages.ts';
 
 const SOURCES = fromAddressMessages.sources;
@@ -20,13 +20,11 @@ export interface LogoCandidate {
   declaredSize: number;
 }
 
-export interface OrganisationPage {
-  name?: { value: string; source: string } | undefined;
-  description?: { value: string; source: string } | undefined;
-  /** The web manifest's address, whose icons are candidates too (`manifestCandidates`). */
-  manifest?: string | undefined;
-  candidates: LogoCandidate[];
-}
+type Found = { value: string; source: string } | undefined;
+
+/** The first of the values a page may give, by source, that is not empty. */
+const firstFound = (values: [source: string, value: string | undefined][]): Found =>
+  values.flatMap(([source, value]) => (value ? [{ value, source }] : []))[0];
 
 /** « Enercoop | Fournisseur d’électricité verte » → « Enercoop »: the title's first part, when it reads as a name. */
 export function cleanTitle(title: string): string {
@@ -37,19 +35,16 @@ export function cleanTitle(title: string): string {
 
 /** `sizes="192x192 512x512"` or `"any"` → the largest side declared (`any`: a vector, counted as large). */
 function largestSide(sizes: string | undefined): number {
-  if (!sizes) return 0;
-  if (/\bany\b/i.test(sizes)) return 4096;
+  if (/\bany\b/i.test(sizes ?? '')) return 4096;
   return Math.max(
     0,
-    ...[...sizes.matchAll(/(\d+)\s*x\s*(\d+)/gi)].map(([, width = '0', height = '0']) => Math.max(Number(width), Number(height))),
+    ...[...(sizes ?? '').matchAll(/(\d+)\s*x\s*(\d+)/gi)].map(([, width, height]) => Math.max(Number(width), Number(height))),
   );
 }
 
-const isSvg = (url: string, type: string | undefined) => type === 'image/svg+xml' || /\.svgz?(\?|#|$)/i.test(url);
-
-function rasterOrVector(url: string, type: string | undefined, sizes: string | undefined, what: string): LogoCandidate {
-  const declaredSize = largestSide(sizes);
-  return isSvg(url, type)
+function rasterOrVector(url: string, type: unknown, sizes: unknown, what: string): LogoCandidate {
+  const declaredSize = largestSide(typeof sizes === 'string' ? sizes : undefined);
+  return type === 'image/svg+xml' || /\.svgz?(\?|#|$)/i.test(url)
     ? { url, source: SOURCES.vector(what), rank: 0, declaredSize }
     : { url, source: declaredSize ? SOURCES.sized(what, declaredSize) : what, rank: 1, declaredSize };
 }
@@ -66,98 +61,65 @@ export function rankCandidates(candidates: readonly LogoCandidate[]): LogoCandid
 function jsonLdLogo(value: unknown): string | undefined {
   if (Array.isArray(value)) return value.map(jsonLdLogo).find(Boolean);
   if (typeof value !== 'object' || value === null) return undefined;
-  const node = value as Record<string, unknown>;
-  const logo = node['logo'];
-  if (logo !== undefined && /Organization|NGO|Corporation|NewsMedia/i.test(String(node['@type'] ?? ''))) {
-    if (typeof logo === 'string') return logo;
-    const url = (logo as Record<string, unknown> | null)?.['url'] ?? (logo as Record<string, unknown> | null)?.['contentUrl'];
-    if (typeof url === 'string') return url;
-  }
-  return jsonLdLogo(node['@graph']);
+  const { logo, '@type': type, '@graph': graph } = value as Record<string, unknown>;
+  const image = typeof logo === 'object' && logo !== null ? (logo as Record<string, unknown>) : {};
+  const url = typeof logo === 'string' ? logo : (image['url'] ?? image['contentUrl']);
+  return /Organization|NGO|Corporation|NewsMedia/i.test(String(type ?? '')) && typeof url === 'string' ? url : jsonLdLogo(graph);
 }
 
-export function readOrganisationPage(html: string, pageUrl: string): OrganisationPage {
+export function readOrganisationPage(html: string, pageUrl: string) {
   let base = pageUrl;
   const meta = new Map<string, string>();
   const candidates: LogoCandidate[] = [];
   let manifest: string | undefined;
-  let title = '';
-  let inTitle = false;
-  let jsonLd: string | undefined;
-  const absolute = (href: string) => {
-    try {
-      const url = new URL(href, base);
-      return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : undefined;
-    } catch {
-      return undefined;
-    }
+  const absolute = (href: string | undefined) => {
+    const url = href ? URL.parse(href, base) : null;
+    return url?.protocol === 'http:' || url?.protocol === 'https:' ? url.href : undefined;
   };
 
-  const parser = new Parser(
-    {
-      onopentag(name, attributes) {
-        if (name === 'base' && attributes['href']) base = absolute(attributes['href']) ?? base;
-        if (name === 'title') inTitle = true;
-        if (name === 'script' && attributes['type']?.toLowerCase() === 'application/ld+json') jsonLd = '';
-        if (name === 'meta') {
-          const key = (attributes['property'] ?? attributes['name'] ?? '').toLowerCase();
-          if (key && attributes['content'] !== undefined && !meta.has(key)) meta.set(key, attributes['content'].trim());
-        }
-        if (name === 'link' && attributes['href']) {
-          const rels = (attributes['rel'] ?? '').toLowerCase().split(/\s+/);
-          const url = absolute(attributes['href']);
-          if (!url) return;
-          if (rels.includes('manifest')) manifest ??= url;
-          else if (rels.includes('apple-touch-icon') || rels.includes('apple-touch-icon-precomposed')) {
-            candidates.push(rasterOrVector(url, attributes['type'], attributes['sizes'] ?? '180x180', SOURCES.appleTouchIcon));
-          } else if (rels.includes('icon')) candidates.push(rasterOrVector(url, attributes['type'], attributes['sizes'], SOURCES.icon));
-        }
-      },
-      ontext(text) {
-        if (inTitle) title += text;
-        if (jsonLd !== undefined) jsonLd += text;
-      },
-      onclosetag(name) {
-        if (name === 'title') inTitle = false;
-        if (name === 'script' && jsonLd !== undefined) {
-          try {
-            const logo = jsonLdLogo(JSON.parse(jsonLd));
-            const url = logo ? absolute(logo) : undefined;
-            if (url) candidates.push({ url, source: SOURCES.jsonLd, rank: 2, declaredSize: 0 });
-          } catch {
-            // A broken JSON-LD block says nothing.
-          }
-          jsonLd = undefined;
-        }
-      },
-    },
-    { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },
-  );
-  parser.end(html);
+  // In the order of the page: a `<base>` applies to the addresses after it.
+  const document = parseDocument(html);
+  for (const element of DomUtils.findAll(() => true, document.children)) {
+    const { name, attribs } = element;
+    const href = absolute(attribs['href']);
+    if (name === 'base' && href) base = href;
+    if (name === 'meta') {
+      const key = (attribs['property'] ?? attribs['name'] ?? '').toLowerCase();
+      if (key && attribs['content'] !== undefined && !meta.has(key)) meta.set(key, attribs['content'].trim());
+    }
+    const rels = name === 'link' && href ? (attribs['rel'] ?? '').toLowerCase().split(/\s+/) : [];
+    if (href && rels.includes('manifest')) manifest ??= href;
+    else if (href && (rels.includes('apple-touch-icon') || rels.includes('apple-touch-icon-precomposed'))) {
+      candidates.push(rasterOrVector(href, attribs['type'], attribs['sizes'] ?? '180x180', SOURCES.appleTouchIcon));
+    } else if (href && rels.includes('icon')) candidates.push(rasterOrVector(href, attribs['type'], attribs['sizes'], SOURCES.icon));
+    if (name === 'script' && attribs['type']?.toLowerCase() === 'application/ld+json') {
+      try {
+        const url = absolute(jsonLdLogo(JSON.parse(DomUtils.textContent(element))));
+        if (url) candidates.push({ url, source: SOURCES.jsonLd, rank: 2, declaredSize: 0 });
+      } catch {
+        // A broken JSON-LD block says nothing.
+      }
+    }
+  }
 
-  const ogImage = meta.get('og:image') ?? meta.get('og:image:url');
-  const ogImageUrl = ogImage ? absolute(ogImage) : undefined;
+  const ogImageUrl = absolute(meta.get('og:image') ?? meta.get('og:image:url'));
   if (ogImageUrl)
     candidates.push({ url: ogImageUrl, source: SOURCES.ogImage, rank: 3, declaredSize: Number(meta.get('og:image:width') ?? 0) });
-
-  const siteName = meta.get('og:site_name');
-  const applicationName = meta.get('application-name');
-  const cleanedTitle = cleanTitle(title);
-  const name = siteName
-    ? { value: siteName, source: 'og:site_name' }
-    : applicationName
-      ? { value: applicationName, source: 'application-name' }
-      : cleanedTitle
-        ? { value: cleanedTitle, source: '<title>' }
-        : undefined;
-  const ogDescription = meta.get('og:description');
-  const metaDescription = meta.get('description');
-  const description = ogDescription
-    ? { value: ogDescription, source: 'og:description' }
-    : metaDescription
-      ? { value: metaDescription, source: '<meta name="description">' }
-      : undefined;
-  return { name, description, manifest, candidates: rankCandidates(candidates) };
+  const title = cleanTitle(DomUtils.textContent(DomUtils.getElementsByTagName('title', document.children)));
+  return {
+    name: firstFound([
+      ['og:site_name', meta.get('og:site_name')],
+      ['application-name', meta.get('application-name')],
+      ['<title>', title],
+    ]),
+    description: firstFound([
+      ['og:description', meta.get('og:description')],
+      ['<meta name="description">', meta.get('description')],
+    ]),
+    /** The web manifest's address, whose icons are candidates too (`manifestCandidates`). */
+    manifest,
+    candidates: rankCandidates(candidates),
+  };
 }
 
 /** The icons of a web manifest (JSON), as candidates; nothing when it cannot be read. */
@@ -170,21 +132,9 @@ export function manifestCandidates(json: string, manifestUrl: string): LogoCandi
   }
   if (!Array.isArray(icons)) return [];
   return icons.flatMap((icon: { src?: unknown; sizes?: unknown; type?: unknown; purpose?: unknown }) => {
-    if (typeof icon.src !== 'string') return [];
+    const url = typeof icon.src === 'string' ? URL.parse(icon.src, manifestUrl)?.href : undefined;
     // A maskable icon is cropped by the system: its edges may hold nothing of the logo.
-    if (typeof icon.purpose === 'string' && !/\bany\b/.test(icon.purpose) && /\bmaskable\b/.test(icon.purpose)) return [];
-    try {
-      const url = new URL(icon.src, manifestUrl).href;
-      return [
-        rasterOrVector(
-          url,
-          typeof icon.type === 'string' ? icon.type : undefined,
-          typeof icon.sizes === 'string' ? icon.sizes : undefined,
-          SOURCES.manifestIcon,
-        ),
-      ];
-    } catch {
-      return [];
-    }
+    const maskable = typeof icon.purpose === 'string' && !/\bany\b/.test(icon.purpose) && /\bmaskable\b/.test(icon.purpose);
+    return url && !maskable ? [rasterOrVector(url, icon.type, icon.sizes, SOURCES.manifestIcon)] : [];
   });
 }

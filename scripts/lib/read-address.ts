@@ -1,12 +1,11 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import sharp from 'sharp';
 import { BIDI_CONTROLS } from '../../src/lib/organisations/honest-text.ts';
 import { EXTENSION_OF_FORMAT, inspectLogo, logoVerdictMessage } from '../../src/lib/organisations/logo-check.ts';
 import { fetchMessages, fromAddressMessages } from '../../src/lib/organisations/messages.ts';
-import { fetchLimited, FetchProblem, type FetchLimits } from './fetch-limited.ts';
-import { manifestCandidates, rankCandidates, readOrganisationPage, type LogoCandidate } from './organisation-page.ts';
+import { fetchLimited } from './fetch-limited.ts';
+import { manifestCandidates, rankCandidates, readOrganisationPage } from './organisation-page.ts';
 
 /**
  * `npm run new -- https://…`: what the organisation's page gives for a new entry. Nothing here is fatal:
@@ -15,35 +14,20 @@ import { manifestCandidates, rankCandidates, readOrganisationPage, type LogoCand
  * (`inspectLogo`), its type read from its bytes.
  */
 
-interface Found {
-  value: string;
-  source: string;
-}
+/** A delay per download (`NEW_FETCH_TIMEOUT_MS`, for tests), and size limits. */
+const TIMEOUT_MS = Number(process.env['NEW_FETCH_TIMEOUT_MS']) || 10_000;
+const [PAGE_BYTES, MANIFEST_BYTES, LOGO_BYTES] = [2_000_000, 200_000, 5_000_000];
 
-export interface AddressReading {
-  name?: Found | undefined;
-  description?: Found | undefined;
-  /** The chosen logo, ready to save beside the entry with its extension. */
-  logo?: { body: Buffer; extension: string; url: string; source: string } | undefined;
-  /** Lines for the owner: what was taken from where, which logos were set aside and why. */
-  report: string[];
-  /** Why the page or its logos gave nothing usable: one sentence saying what to do by hand. */
-  problem?: string | undefined;
-}
-
-export interface ReadLimits {
-  timeoutMs: number;
-  pageBytes: number;
-  logoBytes: number;
-}
+type Found = { value: string; source: string } | undefined;
 
 /** Control characters, and the ones the build refuses in names (`honest-text.ts`). */
 const CONTROLS = new RegExp(`\\p{Cc}|${BIDI_CONTROLS.source}`, 'gu');
 
-/** Text from a page, made fit for a card: no control or direction characters, single spaces, a sane length. */
-function cleanText(text: string, maxLength: number): string {
-  const clean = text.replace(CONTROLS, ' ').replace(/\s+/g, ' ').trim();
-  return clean.length <= maxLength ? clean : `${clean.slice(0, maxLength - 1).replace(/\s+\S*$/, '')}…`;
+/** Text from a page, made fit for a card: no control or direction characters, single spaces, a sane length; undefined if empty. */
+function cleanText(found: Found, maxLength: number): Found {
+  const clean = found?.value.replace(CONTROLS, ' ').replace(/\s+/g, ' ').trim();
+  if (!found || !clean) return undefined;
+  return { ...found, value: clean.length <= maxLength ? clean : `${clean.slice(0, maxLength - 1).replace(/\s+\S*$/, '')}…` };
 }
 
 /** A `charset=` in a Content-Type, or in a `<meta charset>` / `<meta http-equiv="Content-Type">`. */
@@ -65,9 +49,8 @@ function decodePage(body: Buffer, contentType: string): string {
   // A page cannot declare UTF-16 in its own bytes: it would not be readable to find the declaration (WHATWG).
   const meta = META_CHARSET.exec(body.subarray(0, 1024).toString('latin1'))?.[1]?.replace(/^utf-16\w*$/i, 'utf-8');
   for (const label of [bom, CHARSET.exec(contentType)?.[1], meta]) {
-    if (!label) continue;
     try {
-      return new TextDecoder(label).decode(body);
+      if (label) return new TextDecoder(label).decode(body);
     } catch {
       // An unknown label: the next declaration, or UTF-8.
     }
@@ -75,53 +58,48 @@ function decodePage(body: Buffer, contentType: string): string {
   return new TextDecoder().decode(body);
 }
 
-export async function readAddress(
-  address: string,
-  { wantLogo, limits }: { wantLogo: boolean; limits: ReadLimits },
-): Promise<AddressReading> {
-  const report: string[] = [fromAddressMessages.reading(address)];
-  const pageLimits: FetchLimits = { timeoutMs: limits.timeoutMs, maxBytes: limits.pageBytes };
-  let page;
-  try {
-    const response = await fetchLimited(address, pageLimits);
-    if (!/html/i.test(response.contentType)) throw new FetchProblem(fetchMessages.notHtml(response.url, response.contentType));
-    page = { ...readOrganisationPage(decodePage(response.body, response.contentType), response.url), url: response.url };
-  } catch (error) {
-    if (!(error instanceof FetchProblem)) throw error;
-    return { report, problem: fromAddressMessages.pageUnreadable(error.message) };
-  }
+/**
+ * What the page gave: `report`, lines for the owner (what was taken from where, which logos were set aside and why);
+ * `problem`, why the page or its logos gave nothing usable, one sentence saying what to do by hand.
+ */
+interface AddressReading {
+  name?: Found;
+  description?: Found;
+  logo?: { body: Buffer; extension: string } | undefined;
+  report: string[];
+  problem?: string | undefined;
+}
 
-  const name = page.name ? { ...page.name, value: cleanText(page.name.value, 120) } : undefined;
-  const description = page.description ? { ...page.description, value: cleanText(page.description.value, 600) } : undefined;
-  if (name?.value) report.push(fromAddressMessages.nameFound(name.value, name.source));
-  if (description?.value) report.push(fromAddressMessages.descriptionFound(description.source));
-  const reading: AddressReading = {
-    name: name?.value ? name : undefined,
-    description: description?.value ? description : undefined,
-    report,
-  };
+export async function readAddress(address: string, wantLogo: boolean): Promise<AddressReading> {
+  const report = [fromAddressMessages.reading(address)];
+  const response = await fetchLimited(address, TIMEOUT_MS, PAGE_BYTES);
+  if (typeof response === 'string') return { report, problem: fromAddressMessages.pageUnreadable(response) };
+  if (!/html/i.test(response.contentType)) {
+    return { report, problem: fromAddressMessages.pageUnreadable(fetchMessages.notHtml(response.url, response.contentType)) };
+  }
+  const page = readOrganisationPage(decodePage(response.body, response.contentType), response.url);
+  const reading = { name: cleanText(page.name, 120), description: cleanText(page.description, 600), report };
+  if (reading.name) report.push(fromAddressMessages.nameFound(reading.name.value, reading.name.source));
+  if (reading.description) report.push(fromAddressMessages.descriptionFound(reading.description.source));
   if (!wantLogo) return reading;
 
   let candidates = page.candidates;
   if (page.manifest) {
-    try {
-      const manifest = await fetchLimited(page.manifest, { timeoutMs: limits.timeoutMs, maxBytes: 200_000 });
-      candidates = rankCandidates([...candidates, ...manifestCandidates(manifest.body.toString('utf8'), manifest.url)]);
-    } catch (error) {
-      if (!(error instanceof FetchProblem)) throw error;
-      report.push(fromAddressMessages.logoRefused(page.manifest, fromAddressMessages.sources.manifest, error.message));
-    }
+    const manifest = await fetchLimited(page.manifest, TIMEOUT_MS, MANIFEST_BYTES);
+    if (typeof manifest === 'string')
+      report.push(fromAddressMessages.logoRefused(page.manifest, fromAddressMessages.sources.manifest, manifest));
+    else candidates = rankCandidates([...candidates, ...manifestCandidates(manifest.body.toString('utf8'), manifest.url)]);
   }
   const folder = await mkdtemp(join(tmpdir(), 'je-soutiens-logo-'));
   try {
-    for (const candidate of candidates) {
-      const result = await tryCandidate(candidate, folder, { timeoutMs: limits.timeoutMs, maxBytes: limits.logoBytes });
+    for (const { url, source } of candidates) {
+      const result = await tryCandidate(url, folder);
       if ('why' in result) {
-        report.push(fromAddressMessages.logoRefused(candidate.url, candidate.source, result.why));
+        report.push(fromAddressMessages.logoRefused(url, source, result.why));
         continue;
       }
-      report.push(fromAddressMessages.logoChosen(candidate.url, candidate.source, result.chosenBecause));
-      return { ...reading, logo: { body: result.body, extension: result.extension, url: candidate.url, source: candidate.source } };
+      report.push(fromAddressMessages.logoChosen(url, source, result.chosenBecause));
+      return { ...reading, logo: result };
     }
   } finally {
     await rm(folder, { recursive: true, force: true });
@@ -130,35 +108,23 @@ export async function readAddress(
 }
 
 /** Downloads one candidate and runs the build's logo check on it. */
-async function tryCandidate(
-  candidate: LogoCandidate,
-  folder: string,
-  limits: FetchLimits,
-): Promise<{ why: string } | { body: Buffer; extension: string; chosenBecause: string }> {
-  let body;
-  try {
-    body = (await fetchLimited(candidate.url, limits)).body;
-  } catch (error) {
-    if (!(error instanceof FetchProblem)) throw error;
-    return { why: error.message };
-  }
-  // Its type from its bytes, whatever its address or the server says.
-  const format = await sharp(body, { limitInputPixels: false })
+async function tryCandidate(url: string, folder: string) {
+  const response = await fetchLimited(url, TIMEOUT_MS, LOGO_BYTES);
+  if (typeof response === 'string') return { why: response };
+  const { body } = response;
+  // Its type from its bytes, whatever its address or the server says. sharp is loaded on first use (as in
+  // logo-check.ts), so that `npm run new` refuses a wrong request before paying for it.
+  const { default: sharp } = await import('sharp');
+  const metadata = await sharp(body, { limitInputPixels: false })
     .metadata()
-    .then(
-      (metadata) => metadata.format,
-      () => undefined,
-    );
-  const extension = format ? EXTENSION_OF_FORMAT[format] : undefined;
+    .catch(() => undefined);
+  const extension = metadata?.format ? EXTENSION_OF_FORMAT[metadata.format] : undefined;
   if (!extension) return { why: fromAddressMessages.notAnImage };
-  const file = join(folder, `candidat.${extension}`);
-  await writeFile(file, body);
-  const verdict = await inspectLogo(file);
+  await writeFile(join(folder, `candidat.${extension}`), body);
+  const verdict = await inspectLogo(join(folder, `candidat.${extension}`));
   const problem = logoVerdictMessage(`candidat.${extension}`, verdict);
   if (problem || verdict.kind !== 'ok') return { why: problem ?? fromAddressMessages.notAnImage };
-  return {
-    body,
-    extension,
-    chosenBecause: extension === 'svg' ? fromAddressMessages.chosenVector : fromAddressMessages.chosenRaster(verdict.width, verdict.height),
-  };
+  const chosenBecause =
+    extension === 'svg' ? fromAddressMessages.chosenVector : fromAddressMessages.chosenRaster(verdict.width, verdict.height);
+  return { body, extension, chosenBecause };
 }
