@@ -154,6 +154,7 @@ describe('npm run new', { timeout: 30_000 }, () => {
     ['a missing logo file', ['Autre', 'https://autre.example.org/', '--logo', 'introuvable.png'], /introuvable\.png » est introuvable/],
     ['a logo that is not an image', ['Autre', 'https://autre.example.org/', '--logo', 'package.json'], /PNG, JPEG, WebP/],
     ['an address with user info', ['Autre', 'https://www.blast-info.fr@evil.example/'], /contient « …@ » avant le nom du site/],
+    ['an address with a space, which the build would refuse', ['Autre', 'https://autre.example.org/a b'], /contient une espace \(« url »\)/],
     ['a logo too small to stay sharp', ['Autre', 'https://autre.example.org/', '--logo', 'tests/fixtures/logo-100-px.png'],
       /fait 100×100 px : trop petit/],
   ];
