@@ -6,6 +6,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { AstroError } from 'astro/errors';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { z } from 'astro/zod';
+import { CATEGORY_IDS } from '../categories.ts';
 import { DEFAULT_LANG, LANGS, SITE_WORDS_DIR } from '../i18n.ts';
 import { LOGO_BOX } from '../logo-size.ts';
 import { siteWordsSchema } from '../site-words.ts';
@@ -82,6 +83,16 @@ function checkedLoader(options: CheckedLoaderOptions): Loader {
         // The collection's schema runs once on a good entry; on a bad one, ours says what is wrong in the owner's
         // words. The logo's own check replaces the schema's message about it: it says what to do.
         const logoProblem = options.hasLogo ? await findLogoProblem(path, header.data['logo'], logoMemory(context.meta)) : undefined;
+        // An entry unchanged since the last load (the categories too: the schema accepts their ids) is not parsed
+        // or rendered again. It is stored again as it was, so that Astro lists its logo among the images to import
+        // (kept as they were, it would keep the list of the last site built in this folder).
+        const digest = context.generateDigest(`${contents}\n${CATEGORY_IDS.join()}`);
+        const stored = store.get(id);
+        if (logoProblem === undefined && stored?.digest === digest) {
+          store.delete(id);
+          store.set(stored);
+          return [];
+        }
         let parsed: Record<string, unknown> | undefined;
         let problems: FieldIssue[] = [];
         if (logoProblem === undefined) {
@@ -95,13 +106,13 @@ function checkedLoader(options: CheckedLoaderOptions): Loader {
           store.delete(id);
           return problems.map((issue) => ({ file: shown(path), ...issue }));
         }
-        // No digest: every load stores every entry again, so that Astro writes its module of logo imports anew
-        // (with an unchanged digest it would keep the one of the last site built in this folder).
         // An empty header first: `renderMarkdown` strips one itself, and must not take a description opening
         // with a `---` rule for a header.
         const rendered = await context.renderMarkdown(`---\n---\n${header.body}`, { fileURL: pathToFileURL(path) });
         // Relative to the project even outside it (`../`), as Astro's store requires.
-        store.set({ id, data: parsed ?? header.data, body: header.body, filePath: relative(root, path).split(sep).join('/'), rendered });
+        const filePath = relative(root, path).split(sep).join('/');
+        // An entry stored with its problems gets no digest: it is read again next time.
+        store.set({ id, data: parsed ?? header.data, body: header.body, filePath, rendered, ...(parsed ? { digest } : {}) });
         return problems.map((issue) => ({ file: shown(path), ...issue }));
       };
       const schemaIssues = (data: Record<string, unknown>): FieldIssue[] => {
@@ -111,7 +122,8 @@ function checkedLoader(options: CheckedLoaderOptions): Loader {
 
       const problems: EntryProblem[] = (await options.folderProblems?.(folder, shown)) ?? [];
       const files = (await listEntryFiles(folder, options.nested ?? false)).filter((file) => !file.split('/').at(-1)?.startsWith('.'));
-      store.clear();
+      const ids = new Set(files.map(idOf));
+      for (const id of store.keys()) if (!ids.has(id)) store.delete(id);
       for (const found of await Promise.all(files.map((file) => loadFile(file, true)))) problems.push(...found);
       // Under `astro dev`, an edited file is loaded again. An editor saving a file may empty it first, then write
       // it, with one change event or two: the file is read once it has been still for a moment, and only for the
