@@ -23,7 +23,7 @@ import { organisationErrorMap } from '../src/lib/organisations/error-map.ts';
 import { displayText, webAddress } from '../src/lib/organisations/fields.ts';
 import { display, entryIdOf, fileNameOf } from '../src/lib/organisations/file-names.ts';
 import { readFrontmatter } from '../src/lib/organisations/frontmatter.ts';
-import { hasLogoExtension, inspectLogo, LOGO_EXTENSIONS, logoVerdictMessage } from '../src/lib/organisations/logo-check.ts';
+import { hasLogoExtension, inspectLogo, LOGO_EXTENSIONS } from '../src/lib/organisations/logo-check.ts';
 import { fromAddressMessages, newEntryMessages } from '../src/lib/organisations/messages.ts';
 import { SUPPORT_IDS } from '../src/lib/supports.ts';
 import { placeholderSvg } from './lib/placeholder-logo.ts';
@@ -141,7 +141,7 @@ async function checkLogoFile(path: string): Promise<string> {
   if (!existsSync(path)) throw new Refusal(newEntryMessages.logoNotFound(path));
   if (!hasLogoExtension(path)) throw new Refusal(newEntryMessages.logoExtension(path, LOGO_EXTENSIONS));
   // The build's own words (unreadable, too small, animated, unsafe SVG, misnamed…).
-  const problem = logoVerdictMessage(path, await inspectLogo(path));
+  const { problem } = await inspectLogo(path, path);
   if (problem) throw new Refusal(problem);
   return extname(path).slice(1).toLowerCase();
 }

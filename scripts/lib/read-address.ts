@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BIDI_CONTROLS } from '../../src/lib/organisations/honest-text.ts';
-import { EXTENSION_OF_FORMAT, inspectLogo, logoVerdictMessage } from '../../src/lib/organisations/logo-check.ts';
+import { EXTENSION_OF_FORMAT, inspectLogo } from '../../src/lib/organisations/logo-check.ts';
 import { fetchMessages, fromAddressMessages } from '../../src/lib/organisations/messages.ts';
 import { fetchLimited } from './fetch-limited.ts';
 import { manifestCandidates, rankCandidates, readOrganisationPage } from './organisation-page.ts';
@@ -121,10 +121,9 @@ async function tryCandidate(url: string, folder: string) {
   const extension = metadata?.format ? EXTENSION_OF_FORMAT[metadata.format] : undefined;
   if (!extension) return { why: fromAddressMessages.notAnImage };
   await writeFile(join(folder, `candidat.${extension}`), body);
-  const verdict = await inspectLogo(join(folder, `candidat.${extension}`));
-  const problem = logoVerdictMessage(`candidat.${extension}`, verdict);
-  if (problem || verdict.kind !== 'ok') return { why: problem ?? fromAddressMessages.notAnImage };
+  const checked = await inspectLogo(join(folder, `candidat.${extension}`), `candidat.${extension}`);
+  if (checked.problem !== undefined) return { why: checked.problem };
   const chosenBecause =
-    extension === 'svg' ? fromAddressMessages.chosenVector : fromAddressMessages.chosenRaster(verdict.width, verdict.height);
+    extension === 'svg' ? fromAddressMessages.chosenVector : fromAddressMessages.chosenRaster(checked.width, checked.height);
   return { body, extension, chosenBecause };
 }

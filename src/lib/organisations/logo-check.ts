@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { basename, dirname, extname, isAbsolute, relative, resolve, sep } from 'node:path';
-import { isLogoTooSmall, minimumLogoSize, type Size } from '../logo-size.ts';
+import { isLogoTooSmall, minimumLogoSize } from '../logo-size.ts';
 import { logoMessages } from './messages.ts';
 import { findSvgDangers } from './svg-safety.ts';
 
@@ -36,75 +36,41 @@ export function hasLogoExtension(fileName: string): boolean {
   return (LOGO_EXTENSIONS as readonly string[]).includes(extname(fileName).slice(1).toLowerCase());
 }
 
-export type LogoVerdict =
-  | { kind: 'ok'; format: string; width: number; height: number }
-  | { kind: 'unreadable' }
-  | { kind: 'wrong-extension'; format: string; renamed: string }
-  | { kind: 'animated'; frames: number }
-  | { kind: 'too-large'; size: Size }
-  | { kind: 'too-small'; size: Size; minimum: Size }
-  | { kind: 'unsafe-svg'; dangers: string[] }
-  | { kind: 'heavy-svg'; bytes: number };
+/** A logo's size when it is good, or why it is refused, in the build's words. */
+export type LogoCheck = { problem: string } | { problem?: undefined; width: number; height: number };
 
 /**
  * Reads the image (its header; an SVG's whole text) and judges it, by its bytes, not its name:
  * the format must be the one its extension announces, since Astro picks its handling by extension.
- * A vector logo is never too small, but it must be a static drawing (`svg-safety.ts`).
+ * A vector logo is never too small, but it must be a static drawing (`svg-safety.ts`). `written` is the
+ * logo as the owner wrote it, for the message.
  */
-export async function inspectLogo(path: string): Promise<LogoVerdict> {
+export async function inspectLogo(path: string, written: string): Promise<LogoCheck> {
   // Loaded on first use: `npm run new` refuses bad arguments before paying for sharp.
   const { default: sharp } = await import('sharp');
-  let metadata;
-  try {
-    metadata = await sharp(path, { limitInputPixels: false }).metadata();
-  } catch {
-    return { kind: 'unreadable' };
-  }
-  const { format, width, height, pages = 1, compression } = metadata;
+  const metadata = await sharp(path, { limitInputPixels: false })
+    .metadata()
+    .catch(() => undefined);
+  const { format, width, height, pages = 1, compression } = metadata ?? {};
   if (!format || !width || !height || !(format in EXTENSION_OF_FORMAT) || (format === 'heif' && compression !== 'av1')) {
-    return { kind: 'unreadable' };
+    return { problem: logoMessages.unreadable(written) };
   }
   const extension = extname(path).slice(1).toLowerCase();
   if ((FORMAT_OF_EXTENSION[extension] ?? extension) !== format) {
-    return {
-      kind: 'wrong-extension',
-      format: format === 'heif' ? 'avif' : format,
-      renamed: `${basename(path, extname(path))}.${EXTENSION_OF_FORMAT[format]}`,
-    };
-  }
-  if (format === 'svg') {
-    const { size: bytes } = await stat(path);
-    if (bytes > SVG_MAX_BYTES) return { kind: 'heavy-svg', bytes };
-    const dangers = findSvgDangers(await readFile(path, 'utf8'));
-    return dangers.length > 0 ? { kind: 'unsafe-svg', dangers } : { kind: 'ok', format, width, height };
+    const renamed = `${basename(path, extname(path))}.${EXTENSION_OF_FORMAT[format]}`;
+    return { problem: logoMessages.wrongExtension(written, format === 'heif' ? 'avif' : format, renamed) };
   }
   const size = { width, height };
-  if (pages > 1) return { kind: 'animated', frames: pages };
-  if (width * height > LOGO_MAX_PIXELS) return { kind: 'too-large', size };
-  if (isLogoTooSmall(size)) return { kind: 'too-small', size, minimum: minimumLogoSize(size) };
-  return { kind: 'ok', format, width, height };
-}
-
-/** Why a verdict refuses the logo, in the build's words, or undefined when it is good. */
-export function logoVerdictMessage(written: string, verdict: LogoVerdict): string | undefined {
-  switch (verdict.kind) {
-    case 'ok':
-      return undefined;
-    case 'unreadable':
-      return logoMessages.unreadable(written);
-    case 'wrong-extension':
-      return logoMessages.wrongExtension(written, verdict.format, verdict.renamed);
-    case 'animated':
-      return logoMessages.animated(written, verdict.frames);
-    case 'too-large':
-      return logoMessages.tooLarge(written, verdict.size, LOGO_MAX_PIXELS);
-    case 'too-small':
-      return logoMessages.tooSmall(written, verdict.size, verdict.minimum);
-    case 'unsafe-svg':
-      return logoMessages.unsafeSvg(written, verdict.dangers);
-    case 'heavy-svg':
-      return logoMessages.heavySvg(written, verdict.bytes, SVG_MAX_BYTES);
+  if (format === 'svg') {
+    const { size: bytes } = await stat(path);
+    if (bytes > SVG_MAX_BYTES) return { problem: logoMessages.heavySvg(written, bytes, SVG_MAX_BYTES) };
+    const dangers = findSvgDangers(await readFile(path, 'utf8'));
+    return dangers.length > 0 ? { problem: logoMessages.unsafeSvg(written, dangers) } : size;
   }
+  if (pages > 1) return { problem: logoMessages.animated(written, pages) };
+  if (width * height > LOGO_MAX_PIXELS) return { problem: logoMessages.tooLarge(written, size, LOGO_MAX_PIXELS) };
+  if (isLogoTooSmall(size)) return { problem: logoMessages.tooSmall(written, size, minimumLogoSize(size)) };
+  return size;
 }
 
 /** Whether `path`, once symbolic links are followed, is inside `folder`. */
@@ -139,7 +105,7 @@ export async function findLogoProblem(entryFile: string, written: unknown, memor
   }
   if (!(await isInside(dirname(entryFile), path))) return logoMessages.outsideFolder(written);
   if (await memory?.isKnownGood(path)) return undefined;
-  const problem = logoVerdictMessage(written, await inspectLogo(path));
+  const { problem } = await inspectLogo(path, written);
   if (problem === undefined) await memory?.remember(path);
   return problem;
 }
