@@ -1,8 +1,7 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort } from '../support/free-port';
-import { waitForAnswer } from '../support/servers';
+import { freePort, waitForAnswer } from '../support/servers';
 import { PROJECT_ROOT } from '../support/temp-project';
 
 /**
