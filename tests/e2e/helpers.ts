@@ -1,4 +1,4 @@
-import { expect, type Locator, type Page } from '@playwright/test';
+import { expect, type APIRequestContext, type Locator, type Page } from '@playwright/test';
 import { FIXTURE_BASE, FIXTURE_PORT, SITE_PORT } from '../../playwright.config';
 
 /** The shipped site (also the config's baseURL) and the site built from `tests/fixtures/organisations`. */
@@ -32,6 +32,14 @@ export const SEED = [
   { name: 'Framasoft', url: 'https://fr.wikipedia.org/wiki/Framasoft' },
   { name: 'La Quadrature du Net', url: 'https://www.laquadrature.net/' },
 ] as const;
+
+/** Fetches an address of the site and checks it answers 200 with the expected type. */
+export async function expectResolves(request: APIRequestContext, address: string, type: RegExp): Promise<string> {
+  const response = await request.get(address);
+  expect(response.status(), `${address} should answer 200`).toBe(200);
+  expect(response.headers()['content-type'] ?? '', `${address} content type`).toMatch(type);
+  return response.text();
+}
 
 export function cardFor(page: Page, name: string): Locator {
   return page.getByRole('listitem').filter({ has: page.getByRole('heading', { level: 3, name, exact: true }) });
