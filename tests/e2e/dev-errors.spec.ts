@@ -1,18 +1,21 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFile, rename, writeFile } from 'node:fs/promises';
+import { cp, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { freePort } from '../support/free-port';
+import { freePort, waitForAnswer } from '../support/servers';
 import { createTempProject, PROJECT_ROOT, type TempProject } from '../support/temp-project';
 
 /**
- * While the owner edits: under `npm run dev`, an entry that becomes invalid shows the build's message in the browser (Astro's error
- * overlay), not only in the terminal; fixed, the page comes back. On a copy of the site.
+ * While the owner edits: under `npm run dev`, a draft shows with the others (a build leaves it out: fixtures.spec.ts), and an entry that
+ * becomes invalid shows the build's message in the browser (Astro's error overlay), not only in the terminal; fixed, the page comes
+ * back. On a copy of the site.
  */
 
-test.describe('npm run dev, an entry broken then fixed', () => {
+test.describe('npm run dev, on a copy of the site', () => {
   // One dev server, one browser: the desktop project is enough.
   test.skip(({ isMobile }) => isMobile, 'the same in every browser size');
+  // One worker, one dev server for both tests.
+  test.describe.configure({ mode: 'default' });
 
   let project: TempProject;
   let server: ChildProcess;
@@ -21,6 +24,8 @@ test.describe('npm run dev, an entry broken then fixed', () => {
   test.beforeAll(async () => {
     test.setTimeout(120_000);
     project = await createTempProject();
+    // The fixture draft, whose logo is the shipped spark.webp.
+    await cp(join(PROJECT_ROOT, 'tests/fixtures/organisations/brouillon.md'), join(project.organisations, 'brouillon.md'));
     const port = await freePort();
     url = `http://127.0.0.1:${port}/`;
     // --ignore-lock keeps the server in the foreground (Astro backgrounds it when it thinks an agent runs it).
@@ -31,16 +36,18 @@ test.describe('npm run dev, an entry broken then fixed', () => {
     );
     let output = '';
     for (const stream of [server.stdout, server.stderr]) stream?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    const status = () =>
-      fetch(url)
-        .then((response) => response.status)
-        .catch(() => 0);
-    await expect.poll(status, { timeout: 60_000, message: `astro dev did not answer:\n${output}` }).toBe(200);
+    await waitForAnswer(url, 60_000, () => output);
   });
 
   test.afterAll(async () => {
     server?.kill();
     await project?.remove();
+  });
+
+  test('shows the draft entry with the others', async ({ page }) => {
+    await page.goto(url);
+    await expect(page.getByRole('heading', { level: 3, name: 'Brouillon en cours' })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 3, name: 'BLAST' })).toBeVisible();
   });
 
   test('the browser shows what is wrong, where and how to fix it, then the page again', async ({ page }) => {

@@ -1,4 +1,4 @@
-import { expect, type Locator, type Page } from '@playwright/test';
+import { expect, type APIRequestContext, type Locator, type Page } from '@playwright/test';
 import { FIXTURE_BASE, FIXTURE_PORT, SITE_PORT } from '../../playwright.config';
 
 /** The shipped site (also the config's baseURL) and the site built from `tests/fixtures/organisations`. */
@@ -33,6 +33,14 @@ export const SEED = [
   { name: 'La Quadrature du Net', url: 'https://www.laquadrature.net/' },
 ] as const;
 
+/** Fetches an address of the site and checks it answers 200 with the expected type. */
+export async function expectResolves(request: APIRequestContext, address: string, type: RegExp): Promise<string> {
+  const response = await request.get(address);
+  expect(response.status(), `${address} should answer 200`).toBe(200);
+  expect(response.headers()['content-type'] ?? '', `${address} content type`).toMatch(type);
+  return response.text();
+}
+
 export function cardFor(page: Page, name: string): Locator {
   return page.getByRole('listitem').filter({ has: page.getByRole('heading', { level: 3, name, exact: true }) });
 }
@@ -61,14 +69,16 @@ export async function scrollToBottom(page: Page): Promise<void> {
 }
 
 /**
- * Records what the page does on the network and in its console, from now on. `origin` is the page's own origin: a request anywhere else
- * is recorded as foreign and aborted (the network is closed anyway).
+ * A visit read to the end (every lazy logo loaded, nothing left in flight), with what the page did on the network and in its console
+ * from the first byte. A request to another origin than the page's is recorded as foreign and aborted (the network is closed anyway).
  */
-export async function collectNetwork(page: Page, origin: string) {
+export async function visitToTheEnd(page: Page, url = '/') {
+  const origin = new URL(url, SITE_URL).origin;
   const requested: string[] = [];
   const foreign: string[] = [];
   /** Failed requests, responses with a status ≥ 400, console errors and page errors, each said as such. */
   const faults: string[] = [];
+  /** Every response: its address, its resource type (`document`, `image`, `script`…) and its size. */
   const responses: Promise<{ url: string; type: string; bytes: number }>[] = [];
   const pending = new Set<unknown>();
 
@@ -104,23 +114,10 @@ export async function collectNetwork(page: Page, origin: string) {
   });
   page.on('pageerror', (error) => faults.push(`page error: ${error.message}`));
 
-  return {
-    requested,
-    foreign,
-    faults,
-    settled: () => expect.poll(() => pending.size, { message: 'requests still in flight' }).toBe(0),
-    /** Every response so far: its address, its resource type (`document`, `image`, `script`…) and its size. */
-    responses: () => Promise.all(responses),
-  };
-}
-
-/** A visit read to the end: the network recorded from the first byte, every lazy logo loaded, nothing left in flight. */
-export async function visitToTheEnd(page: Page, url = '/') {
-  const network = await collectNetwork(page, new URL(url, SITE_URL).origin);
-  await page.goto(url);
+  const response = await page.goto(url);
   await scrollToBottom(page);
-  await network.settled();
-  return network;
+  await expect.poll(() => pending.size, { message: 'requests still in flight' }).toBe(0);
+  return { response, requested, foreign, faults, responses: await Promise.all(responses) };
 }
 
 /**

@@ -1,19 +1,12 @@
 import { expect, test } from '@playwright/test';
-import { allCards, scrollToBottom, SITE_URL } from './helpers';
+import { allCards, scrollToBottom } from './helpers';
 
 for (const deviceScaleFactor of [1, 2]) {
-  test(`logos are right-sized on a ${deviceScaleFactor}× screen`, async ({ browser, baseURL, viewport, isMobile, hasTouch, userAgent }) => {
-    // A fresh browser context like this project's device, but with this pixel density.
-    const context = await browser.newContext({
-      baseURL: baseURL ?? SITE_URL,
-      viewport,
-      isMobile,
-      hasTouch,
-      deviceScaleFactor,
-      ...(userAgent ? { userAgent } : {}),
-    });
-    try {
-      const page = await context.newPage();
+  test.describe(() => {
+    // This project's device, with this pixel density.
+    test.use({ deviceScaleFactor });
+
+    test(`logos are right-sized on a ${deviceScaleFactor}× screen`, async ({ page }) => {
       // Load the page and every lazy logo.
       await page.goto('/');
       await scrollToBottom(page);
@@ -42,8 +35,6 @@ for (const deviceScaleFactor of [1, 2]) {
         expect.soft(logo.fileWidth, `${label} is too small`).toBeGreaterThanOrEqual(needed - 1);
         expect.soft(logo.fileWidth, `${label} is too large`).toBeLessThanOrEqual(2 * logo.cssWidth + 1);
       }
-    } finally {
-      await context.close();
-    }
+    });
   });
 }

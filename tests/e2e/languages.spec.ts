@@ -85,7 +85,6 @@ test.describe('between the two languages', () => {
     const expected = { fr: SITE_URL, en: ENGLISH_URL, 'x-default': SITE_URL };
     expect(await alternatesOf(SITE_URL)).toEqual(expected);
     expect(await alternatesOf(ENGLISH_URL)).toEqual(expected);
-    await page.goto(ENGLISH_URL);
     await expect(page.locator('link[rel="canonical"]')).toHaveAttribute('href', ENGLISH_URL);
     await expect(page.locator('meta[property="og:locale"]')).toHaveAttribute('content', 'en_GB');
   });

@@ -1,6 +1,6 @@
 import { chromium, expect, test } from '@playwright/test';
 import lighthouse from 'lighthouse';
-import { freePort } from '../support/free-port';
+import { freePort } from '../support/servers';
 import { PAGES } from './helpers';
 
 /**

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { allCards, collectNetwork, scrollToBottom, SITE_URL, SITES } from './helpers';
+import { allCards, SITES, visitToTheEnd } from './helpers';
 
 test.describe('the page', () => {
   for (const site of SITES) {
@@ -39,11 +39,11 @@ test.describe('the page', () => {
   }
 
   test('ships no JavaScript at all', async ({ page }) => {
-    const network = await collectNetwork(page, new URL(SITE_URL).origin);
+    // Read to the end, every lazy logo loaded, every response recorded from the first byte.
+    const { response, responses } = await visitToTheEnd(page);
 
     // The raw HTML the server sends: no executable <script>, inline or external. The only <script>
     // is the JSON-LD data block for search engines (schema.org), which browsers never execute.
-    const response = await page.goto('/');
     expect(response?.ok(), 'the page is served').toBe(true);
     const html = (await response?.text()) ?? '';
     expect.soft(html.match(/<script\b[^>]*>/gi) ?? [], 'script tags in the served HTML').toEqual(['<script type="application/ld+json">']);
@@ -53,10 +53,8 @@ test.describe('the page', () => {
     await expect.soft(page.locator('xpath=//*[@*[starts-with(name(), "on")]]'), 'elements with inline event handlers').toHaveCount(0);
     await expect.soft(page.locator('[href^="javascript:" i], [src^="javascript:" i]')).toHaveCount(0);
 
-    // Read to the end, every lazy logo loaded: not one script was downloaded on the way.
-    await scrollToBottom(page);
-    await network.settled();
-    const scripts = (await network.responses()).filter((received) => received.type === 'script');
+    // Not one script was downloaded on the way.
+    const scripts = responses.filter((received) => received.type === 'script');
     expect.soft(scripts, 'scripts downloaded').toEqual([]);
   });
 

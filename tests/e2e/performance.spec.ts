@@ -25,7 +25,7 @@ test('nothing moves while the page and its logos load: cumulative layout shift i
 });
 
 test('the whole page, scrolled to the end, weighs at most 150 KB, and no image more than 60 KiB', async ({ page }) => {
-  const responses = await (await visitToTheEnd(page)).responses();
+  const { responses } = await visitToTheEnd(page);
   const total = responses.reduce((sum, response) => sum + response.bytes, 0);
   console.log(`${test.info().project.name}: ${responses.length} responses, ${(total / 1024).toFixed(1)} KB`);
   expect(total, responses.map((response) => `${response.bytes} ${response.url}`).join('\n')).toBeLessThanOrEqual(TOTAL_BUDGET_BYTES);

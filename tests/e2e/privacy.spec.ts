@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { collectNetwork, FIXTURE_URL, PAGES, visitToTheEnd } from './helpers';
+import { PAGES, visitToTheEnd } from './helpers';
 
 /**
  * Private and safe by design: no request to another host, no cookie, a Content Security Policy that the page never violates (no
@@ -48,27 +48,3 @@ for (const site of PAGES) {
     await expect(page.locator('meta[name="referrer"]')).toHaveAttribute('content', 'no-referrer');
   });
 }
-
-test('an SVG logo opened on its own (« open image in new tab ») runs nothing and fetches nothing', async ({ page }) => {
-  // The fixture site has a vector logo, published as the file itself.
-  await page.goto(FIXTURE_URL);
-  const svgUrl = await page
-    .locator('img[src$=".svg"]')
-    .first()
-    .evaluate((img: HTMLImageElement) => img.src);
-  const dialogs: string[] = [];
-  page.on('dialog', (dialog) => {
-    dialogs.push(dialog.message());
-    void dialog.dismiss();
-  });
-  const network = await collectNetwork(page, new URL(svgUrl).origin);
-
-  // Opened as a document of the site's origin, where a script in it would run.
-  const response = await page.goto(svgUrl);
-  await network.settled();
-  expect(response?.headers()['content-type']).toBe('image/svg+xml');
-  expect(network.requested, 'requests made by the SVG document').toEqual([svgUrl]);
-  expect(network.faults).toEqual([]);
-  expect(dialogs).toEqual([]);
-  expect(await page.evaluate(() => document.querySelectorAll('script, foreignObject, [onload], [onclick]').length)).toBe(0);
-});

@@ -1,19 +1,11 @@
-import { expect, test, type APIRequestContext } from '@playwright/test';
-import { allCards, FIXTURE_URL, SITES } from './helpers';
+import { expect, test } from '@playwright/test';
+import { allCards, expectResolves, FIXTURE_URL, SITES } from './helpers';
 
 /**
  * Found and shared: every address the page gives to search engines, feed readers and social sites (canonical, Open Graph, Twitter,
  * JSON-LD, sitemap, robots.txt, RSS, icons) is absolute, under the site's base path, and resolves. Checked on the shipped site at the
  * root and on the fixture site, which is built under a sub-path (`BASE_PATH`, see playwright.config.ts).
  */
-
-/** Fetches an address of the site and checks it answers 200 with the expected type. */
-async function expectResolves(request: APIRequestContext, address: string, type: RegExp): Promise<string> {
-  const response = await request.get(address);
-  expect(response.status(), `${address} should answer 200`).toBe(200);
-  expect(response.headers()['content-type'] ?? '', `${address} content type`).toMatch(type);
-  return response.text();
-}
 
 for (const site of SITES) {
   test.describe(`publishing, ${site.label}`, () => {

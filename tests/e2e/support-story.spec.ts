@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { cardFor, FIXTURE_URL, SITE_URL } from './helpers';
+import { cardFor, expectResolves, FIXTURE_URL, SITE_URL } from './helpers';
 
 /**
  * Each support tells its story on the page: how, since when, why, and when it ended (the words of every kind of support and the feed's
@@ -7,7 +7,7 @@ import { cardFor, FIXTURE_URL, SITE_URL } from './helpers';
  * three past crowdfunding contributions.
  */
 
-test.describe('the story of each support, on the fixture site', () => {
+test.describe('the story of each support, and what visitors take away, on the fixture site', () => {
   test.beforeEach(async ({ page }) => {
     await page.goto(FIXTURE_URL);
   });
@@ -37,12 +37,6 @@ test.describe('the story of each support, on the fixture site', () => {
     await expect(why.locator('figcaption')).toHaveText('Pourquoi je soutiens');
     await expect(why.locator('blockquote')).toContainText('un logo vectoriel reste net');
   });
-});
-
-test.describe('what visitors take away, on the fixture site', () => {
-  test.beforeEach(async ({ page }) => {
-    await page.goto(FIXTURE_URL);
-  });
 
   test('organisations.json, linked from the head, lists what the page lists, with its story and logos that resolve', async ({
     page,
@@ -50,16 +44,14 @@ test.describe('what visitors take away, on the fixture site', () => {
   }) => {
     const href = await page.locator('link[rel="alternate"][type="application/json"]').getAttribute('href');
     expect(href).toBe('/lucas/blog/je-soutiens/organisations.json');
-    const response = await request.get(new URL(href ?? '', FIXTURE_URL).href);
-    expect(response.headers()['content-type']).toContain('application/json');
-    const data = (await response.json()) as { url: string; organisations: Record<string, unknown>[] };
+    const json = await expectResolves(request, new URL(href ?? '', FIXTURE_URL).href, /application\/json/);
+    const data = JSON.parse(json) as { url: string; organisations: Record<string, unknown>[] };
     expect(data.url).toBe(FIXTURE_URL);
 
     // The same organisations as the cards, in page order (every field of a record: tests/unit/support-story.test.ts).
     const names = await page.getByRole('main').getByRole('heading', { level: 3 }).allTextContents();
     expect(data.organisations.map((organisation) => organisation['name'])).toEqual(names);
-    for (const { name, logo } of data.organisations)
-      expect((await request.get(String(logo))).status(), `logo of ${String(name)}`).toBe(200);
+    for (const { logo } of data.organisations) await expectResolves(request, String(logo), /^image\//);
     expect(data.organisations.find((organisation) => organisation['id'] === 'ancien-soutien')).toMatchObject({
       support: 'adhesion',
       since: '2019-01',

@@ -2,8 +2,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { freePort } from '../support/free-port';
-import { serve } from '../support/servers';
+import { freePort, serve } from '../support/servers';
 import { PROJECT_ROOT, proxyEnv, run as runCommand } from '../support/temp-project';
 
 /**

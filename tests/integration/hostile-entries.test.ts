@@ -109,9 +109,14 @@ const REFUSED: [file: string, attack: string, field: string, says: string | RegE
   ['cas-55.md', 'a support that ends in the future', 'until', '« 2099-12 » est dans le futur (« until »)'],
 ];
 
-/** The files a repository cannot hold, or should not: a 3 MB drawing, a PNG that lies about its size, a link, a clash of case. */
-async function writeMadeHere(project: TempProject) {
+let project: TempProject;
+let sync: CommandResult;
+
+beforeAll(async () => {
+  project = await createTempProject();
   const folder = project.organisations;
+  await cp(HOSTILE, folder, { recursive: true });
+  // The files a repository cannot hold, or should not: a 3 MB drawing, a PNG that lies about its size, a link, a clash of case.
   const paths = '<path d="M0 0l7 3-4 6z" fill="#3366aa"/>'.repeat(75_000); // 3 MB of small triangles, as an unoptimised export holds
   await writeFile(
     join(folder, 'cas-48.svg'),
@@ -128,15 +133,6 @@ async function writeMadeHere(project: TempProject) {
   await cp(join(HOSTILE, 'logo-valide.png'), join(project.dir, 'ailleurs.png'));
   await symlink(join(project.dir, 'ailleurs.png'), join(folder, 'cas-40.png'));
   await writeFile(join(folder, 'Cas-66.md'), (await readFile(join(HOSTILE, 'cas-66.md'), 'utf8')).replaceAll('66b', '66'));
-}
-
-let project: TempProject;
-let sync: CommandResult;
-
-beforeAll(async () => {
-  project = await createTempProject();
-  await cp(HOSTILE, project.organisations, { recursive: true });
-  await writeMadeHere(project);
   const started = Date.now();
   sync = await project.astro(['sync']);
   // Every case at once, the alias bomb and the 30000×30000 PNG included.

@@ -3,8 +3,7 @@ import { existsSync } from 'node:fs';
 import { chmod, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort } from '../support/free-port';
-import { waitForAnswer } from '../support/servers';
+import { freePort, waitForAnswer } from '../support/servers';
 import { createTempProject, PROJECT_ROOT, type TempProject } from '../support/temp-project';
 
 /**

@@ -2,16 +2,24 @@ import { createServer, type RequestListener } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 /** An HTTP server on a free loopback port: its origin, and a `close` that also drops the connections left open. */
-export async function serve(listener: RequestListener): Promise<{ origin: string; close(): void }> {
+export async function serve(listener: RequestListener): Promise<{ origin: string; close(): Promise<void> }> {
   const server = createServer(listener);
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   return {
     origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     close: () => {
-      server.close();
+      const closed = new Promise<void>((done) => server.close(() => done()));
       server.closeAllConnections();
+      return closed;
     },
   };
+}
+
+/** A TCP port nobody listens on right now, for a server or a DevTools endpoint the test starts. */
+export async function freePort(): Promise<number> {
+  const server = await serve(() => {});
+  await server.close();
+  return Number(new URL(server.origin).port);
 }
 
 /** The body of the first successful answer from a server that is starting, or an error with `log()` after `timeoutMs`. */

@@ -42,8 +42,4 @@ describe('frontmatter', () => {
   it('keeps dates as written, so that an impossible one can be refused', () => {
     expect(readFrontmatter('---\nsince: 2024-02-30\n---\n')).toEqual({ data: { since: '2024-02-30' }, body: '' });
   });
-
-  it('says on which line the header is broken', () => {
-    expect(readFrontmatter('---\nname: Blast\nurl: [https://x\n---\n')).toEqual({ problem: expect.stringContaining('(vers la ligne') });
-  });
 });

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { describeFailure, isOwnAddress, readFeeds, readPage, type Sources } from '../../scripts/lib/links.ts';
+import { describeFailure, isOwnAddress, readPage, type Sources } from '../../scripts/lib/links.ts';
 
 /**
  * What `npm run check:links` adds to linkinator (scripts/lib/links.ts): no server, no network. The command against a local server, with
- * its report and exit codes, is in tests/integration/check-links.test.ts.
+ * its report and exit codes (the feeds of organisations.json, timeouts, refused connections), is in tests/integration/check-links.test.ts.
  */
 
 describe('readPage', () => {
@@ -50,27 +50,10 @@ describe('isOwnAddress', () => {
   });
 });
 
-describe('readFeeds', () => {
-  it('takes the organisations’ feeds from organisations.json, named after their organisation', () => {
-    const json = JSON.stringify({
-      organisations: [
-        { name: 'A', feed: 'https://a.example/rss' },
-        { name: 'B', feed: null },
-      ],
-    });
-    const sources: Sources = new Map([['https://a.example/rss', ['A (lien de la carte)']]]);
-    expect(readFeeds(json, sources)).toEqual(['https://a.example/rss']);
-    expect(sources).toEqual(new Map([['https://a.example/rss', ['A (lien de la carte)', 'A (fil)']]]));
-  });
-});
-
 describe('describeFailure', () => {
-  it('names TLS, DNS and timeout failures in French', () => {
+  it('names TLS and DNS failures in French', () => {
     const failed = (code: string) => new TypeError('fetch failed', { cause: Object.assign(new Error(code), { code }) });
     expect(describeFailure(failed('CERT_HAS_EXPIRED'))).toBe('erreur TLS (CERT_HAS_EXPIRED)');
     expect(describeFailure(failed('ENOTFOUND'))).toBe('nom de domaine introuvable (ENOTFOUND)');
-    expect(describeFailure(new DOMException('The operation was aborted due to timeout', 'TimeoutError'))).toBe(
-      'pas de réponse dans le délai (délai dépassé)',
-    );
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { categoryAccentCss, CATEGORIES, CATEGORY_IDS } from '../../src/lib/categories';
 import { BACKGROUNDS, findCategoryProblems } from '../../src/lib/organisations/category-checks';
-import { byMostRecentEnd, compareOrganisations, groupByCategory, isPublished, type OrganisationLike } from '../../src/lib/page-order';
+import { byMostRecentEnd, compareOrganisations, groupByCategory, type OrganisationLike } from '../../src/lib/page-order';
 
 function entry(id: string, data: Partial<OrganisationLike['data']> = {}): OrganisationLike {
   return { id, data: { name: id, category: 'medias-independants', draft: false, ...data } };
@@ -63,14 +63,6 @@ describe('groupByCategory', () => {
     expect(groupByCategory([entry('b', { order: 2 }), entry('a', { order: 1 })]).map((group) => ids(group.organisations))).toEqual([
       ['a', 'b'],
     ]);
-  });
-});
-
-describe('isPublished', () => {
-  it('hides drafts from the published site only', () => {
-    const draft = entry('draft', { draft: true });
-    expect([false, true].map((includeDrafts) => isPublished(draft, { includeDrafts }))).toEqual([false, true]);
-    expect(isPublished(entry('final'), { includeDrafts: false })).toBe(true);
   });
 });
 
