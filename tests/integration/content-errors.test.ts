@@ -1,9 +1,12 @@
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectReportLine } from '../support/report';
-import { createTempProject, type TempProject } from '../support/temp-project';
+import { freePort, waitForAnswer } from '../support/servers';
+import { createTempProject, PROJECT_ROOT, type TempProject } from '../support/temp-project';
 
 /**
  * The real content pipeline on a copy of the site, run as the owner runs it (what the terminal prints; `astro check`
@@ -49,5 +52,29 @@ describe('the build and the type check stop too', { timeout: SLOW }, () => {
     const result = await project.astro(['check']);
     expect(result.code).not.toBe(0);
     expectReportLine(result.output, BLAST, 'logo', 'introuvable');
+  });
+});
+
+describe('a build after `npm run dev` on another folder of entries, in the same copy', () => {
+  it('still publishes its own logos (Astro’s list of logo imports follows the entries built)', { timeout: SLOW }, async () => {
+    const project = await createTempProject();
+    expect((await project.astro(['build'])).code).toBe(0);
+    const port = await freePort();
+    // Vitest's variables would make Astro's dev server run as a test.
+    const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => name !== 'NODE_ENV' && !name.startsWith('VITEST')));
+    const dev = spawn(
+      process.execPath,
+      [join(PROJECT_ROOT, 'node_modules/astro/bin/astro.mjs'), 'dev', '--ignore-lock', '--host', '127.0.0.1', '--port', String(port)],
+      {
+        cwd: project.dir,
+        env: { ...env, ASTRO_TELEMETRY_DISABLED: '1', ORGANISATIONS_DIR: join(PROJECT_ROOT, 'tests/fixtures/organisations') },
+      },
+    );
+    await waitForAnswer(`http://127.0.0.1:${port}/`, 90_000);
+    dev.kill();
+    await once(dev, 'exit');
+    const again = await project.astro(['build']);
+    await project.remove();
+    expect(again.code, again.output).toBe(0);
   });
 });
