@@ -95,13 +95,17 @@ function checkedLoader(options: CheckedLoaderOptions): Loader {
         }
         let parsed: Record<string, unknown> | undefined;
         let problems: FieldIssue[] = [];
-        if (logoProblem === undefined) {
-          parsed = await context.parseData({ id, data: header.data, filePath: path }).catch((error: unknown) => {
+        if (logoProblem !== undefined) {
+          problems = [...schemaIssues(header.data).filter((issue) => issue.field !== 'logo'), { field: 'logo', message: logoProblem }];
+        } else {
+          try {
+            parsed = await context.parseData({ id, data: header.data, filePath: path });
+          } catch (error) {
             problems = schemaIssues(header.data);
+            // Refused by Astro for a reason our schema does not know: Astro's own error.
             if (problems.length === 0) throw error;
-            return undefined;
-          });
-        } else problems = [...schemaIssues(header.data).filter((issue) => issue.field !== 'logo'), { field: 'logo', message: logoProblem }];
+          }
+        }
         if (problems.length > 0 && !firstLoad) {
           store.delete(id);
           return problems.map((issue) => ({ file: shown(path), ...issue }));
