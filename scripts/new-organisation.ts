@@ -15,7 +15,7 @@ import { extname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'astro/zod';
 import { stringify } from 'yaml';
-import { CATEGORIES, CATEGORY_IDS } from '../src/lib/categories.ts';
+import { CATEGORIES, CATEGORY_IDS, categoryOf } from '../src/lib/categories.ts';
 import { findCategoryProblems } from '../src/lib/organisations/category-checks.ts';
 import { findEntryProblems } from '../src/lib/organisations/checks.ts';
 import { linkProblem } from '../src/lib/organisations/description.ts';
@@ -25,6 +25,7 @@ import { display, entryIdOf, fileNameOf } from '../src/lib/organisations/file-na
 import { readFrontmatter } from '../src/lib/organisations/frontmatter.ts';
 import { hasLogoExtension, inspectLogo, LOGO_EXTENSIONS } from '../src/lib/organisations/logo-check.ts';
 import { fromAddressMessages, newEntryMessages } from '../src/lib/organisations/messages.ts';
+import { fill } from '../src/lib/site-words.ts';
 import { SUPPORT_IDS } from '../src/lib/supports.ts';
 import { placeholderSvg } from './lib/placeholder-logo.ts';
 import { readAddress } from './lib/read-address.ts';
@@ -32,15 +33,14 @@ import { readAddress } from './lib/read-address.ts';
 const DEFAULT_DIR = 'src/content/organisations';
 
 /** A text beside this script (the help, the entry, the last words), each `{key}` replaced by its value. */
-const fill = (file: string, values: Record<string, string>) =>
-  readFileSync(new URL(file, import.meta.url), 'utf8').replace(/\{(\w+)\}/g, (placeholder, key: string) => values[key] ?? placeholder);
+const fillText = (file: string, values: Record<string, string>) => fill(readFileSync(new URL(file, import.meta.url), 'utf8'), values);
 
 /** A reason to stop without writing anything, for the owner, in French. */
 class Refusal extends Error {}
 
 /** `npm run new -- --help`. */
 const usage = () =>
-  fill('./lib/new-usage.txt', {
+  fillText('./lib/new-usage.txt', {
     folder: DEFAULT_DIR,
     categories: CATEGORIES.map((category) => `                       ${category.id.padEnd(20)} ${category.label['fr']}`).join('\n'),
     defaultCategory: CATEGORY_IDS[0],
@@ -201,7 +201,7 @@ async function main(argv: string[]): Promise<void> {
   const logoFile = join(folder, `${slug}.${logoExtension}`);
   if (existsSync(logoFile)) throw new Refusal(newEntryMessages.logoExists(display(logoFile)));
   // The whole entry: every field, commented, and a description (the page's, or a sentence to replace).
-  const text = fill('./lib/new-entry.md', {
+  const text = fillText('./lib/new-entry.md', {
     name: yamlScalar(name),
     url: yamlScalar(url),
     logoComment: LOGO_COMMENT[isPlaceholder ? 'placeholder' : 'real'],
@@ -232,12 +232,12 @@ async function main(argv: string[]): Promise<void> {
 
   if (reading.problem) console.log(`\nÀ faire à la main : ${reading.problem}`);
   const logoShown = display(logoFile);
-  const done = fill('./lib/new-done.txt', {
+  const done = fillText('./lib/new-done.txt', {
     entry: display(entryFile),
     provisional: isPlaceholder ? 'provisoire ' : '',
     logo: logoShown,
     category,
-    label: CATEGORIES.find((c) => c.id === category)?.label['fr'] ?? category,
+    label: categoryOf(category)?.label['fr'] ?? category,
     description: reading.description
       ? 'réécrivez avec vos mots la description reprise du site, sous la deuxième ligne ---\n     (deux ou trois phrases, en Markdown, sans HTML).'
       : 'remplacez la phrase sous la deuxième ligne --- par\n     une vraie description : deux ou trois phrases, en Markdown, sans HTML.',
