@@ -1,8 +1,6 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { cp, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { freePort, waitForAnswer } from '../support/servers';
 import { createTempProject, PROJECT_ROOT, type TempProject } from '../support/temp-project';
 
 /**
@@ -18,7 +16,7 @@ test.describe('npm run dev, on a copy of the site', () => {
   test.describe.configure({ mode: 'default' });
 
   let project: TempProject;
-  let server: ChildProcess;
+  let server: Awaited<ReturnType<TempProject['dev']>> | undefined;
   let url = '';
 
   test.beforeAll(async () => {
@@ -26,21 +24,12 @@ test.describe('npm run dev, on a copy of the site', () => {
     project = await createTempProject();
     // The fixture draft, whose logo is the shipped spark.webp.
     await cp(join(PROJECT_ROOT, 'tests/fixtures/organisations/brouillon.md'), join(project.organisations, 'brouillon.md'));
-    const port = await freePort();
-    url = `http://127.0.0.1:${port}/`;
-    // --ignore-lock keeps the server in the foreground (Astro backgrounds it when it thinks an agent runs it).
-    server = spawn(
-      process.execPath,
-      [join(PROJECT_ROOT, 'node_modules/astro/bin/astro.mjs'), 'dev', '--ignore-lock', '--host', '127.0.0.1', '--port', String(port)],
-      { cwd: project.dir, env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ORGANISATIONS_DIR: '' } },
-    );
-    let output = '';
-    for (const stream of [server.stdout, server.stderr]) stream?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    await waitForAnswer(url, 60_000, () => output);
+    server = await project.dev({ ORGANISATIONS_DIR: '' });
+    url = server.url;
   });
 
   test.afterAll(async () => {
-    server?.kill();
+    await server?.stop();
     await project?.remove();
   });
 

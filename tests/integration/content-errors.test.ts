@@ -1,11 +1,8 @@
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectReportLine } from '../support/report';
-import { freePort, waitForAnswer } from '../support/servers';
 import { createTempProject, PROJECT_ROOT, type TempProject } from '../support/temp-project';
 
 /**
@@ -59,20 +56,8 @@ describe('a build after `npm run dev` on another folder of entries, in the same 
   it('still publishes its own logos (Astro’s list of logo imports follows the entries built)', { timeout: SLOW }, async () => {
     const project = await createTempProject();
     expect((await project.astro(['build'])).code).toBe(0);
-    const port = await freePort();
-    // Vitest's variables would make Astro's dev server run as a test.
-    const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => name !== 'NODE_ENV' && !name.startsWith('VITEST')));
-    const dev = spawn(
-      process.execPath,
-      [join(PROJECT_ROOT, 'node_modules/astro/bin/astro.mjs'), 'dev', '--ignore-lock', '--host', '127.0.0.1', '--port', String(port)],
-      {
-        cwd: project.dir,
-        env: { ...env, ASTRO_TELEMETRY_DISABLED: '1', ORGANISATIONS_DIR: join(PROJECT_ROOT, 'tests/fixtures/organisations') },
-      },
-    );
-    await waitForAnswer(`http://127.0.0.1:${port}/`, 90_000);
-    dev.kill();
-    await once(dev, 'exit');
+    const dev = await project.dev({ ORGANISATIONS_DIR: join(PROJECT_ROOT, 'tests/fixtures/organisations') });
+    await dev.stop();
     const again = await project.astro(['build']);
     await project.remove();
     expect(again.code, again.output).toBe(0);

@@ -1,7 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
 import { cp, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
+import { freePort, waitForAnswer } from './servers';
 
 export const PROJECT_ROOT = resolve(import.meta.dirname, '../..');
 
@@ -14,6 +16,8 @@ export interface CommandResult {
 }
 
 export type TempProject = Awaited<ReturnType<typeof createTempProject>>;
+
+const ASTRO = join(PROJECT_ROOT, 'node_modules/astro/bin/astro.mjs');
 
 /** Caches that builds write inside node_modules: each copy has its own. */
 const NOT_LINKED = new Set(['.vite', '.astro', '.cache', '.vite-temp']);
@@ -44,8 +48,29 @@ export async function createTempProject({ also = [] }: { also?: readonly string[
     dir,
     organisations: join(dir, 'src/content/organisations'),
     /** Runs `astro <args>` in the copy, with the project's own Node and Astro. */
-    astro: (args: string[], env: Record<string, string> = {}) =>
-      run(process.execPath, [join(PROJECT_ROOT, 'node_modules/astro/bin/astro.mjs'), ...args], dir, env),
+    astro: (args: string[], env: Record<string, string> = {}) => run(process.execPath, [ASTRO, ...args], dir, env),
+    /** Starts `astro dev` in the copy on a free loopback port and waits until it answers: its address, and how to stop it. */
+    dev: async (env: Record<string, string> = {}) => {
+      const port = await freePort();
+      const url = `http://127.0.0.1:${port}/`;
+      // Without Vitest's variables, which would make the dev server run as a test.
+      const inherited = Object.entries(process.env).filter(([name]) => name !== 'NODE_ENV' && !name.startsWith('VITEST'));
+      // --ignore-lock keeps the server in the foreground (Astro backgrounds it when it thinks an agent runs it).
+      const server = spawn(process.execPath, [ASTRO, 'dev', '--ignore-lock', '--host', '127.0.0.1', '--port', String(port)], {
+        cwd: dir,
+        env: { ...Object.fromEntries(inherited), ASTRO_TELEMETRY_DISABLED: '1', ...env },
+      });
+      const stop = async () => {
+        if (server.exitCode === null && server.kill()) await once(server, 'exit');
+      };
+      let output = '';
+      for (const stream of [server.stdout, server.stderr]) stream.on('data', (chunk: Buffer) => (output += chunk.toString()));
+      await waitForAnswer(url, 60_000, () => output).catch(async (error: unknown) => {
+        await stop();
+        throw error;
+      });
+      return { url, stop };
+    },
     write,
     edit: async (file: string, change: (text: string) => string) => write(file, change(await readFile(join(dir, file), 'utf8'))),
     /** Removes what a build leaves (dist, Astro's and Vite's caches): the next build is a cold one. */
