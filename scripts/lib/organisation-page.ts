@@ -9,18 +9,10 @@ const SOURCES = fromAddressMessages.sources;
  * and address in, data out; `npm run new` downloads and checks the candidates.
  */
 
-export interface LogoCandidate {
-  /** Absolute address of the image. */
-  url: string;
-  /** Where the page declares it, for the owner: « icône SVG », « manifeste (512×512) »… */
-  source: string;
-  /** 0 a vector icon, 1 a raster icon (larger first), 2 the JSON-LD logo, 3 the social image (last resort). */
-  rank: number;
-  /** The largest side the page declares, when it says. */
-  declaredSize: number;
-}
+/** An image the page declares as its logo: its absolute address, and where, for the owner (« icône SVG », « manifeste (512×512) »…). */
+type LogoCandidate = ReturnType<typeof rasterOrVector>;
 
-type Found = { value: string; source: string } | undefined;
+export type Found = { value: string; source: string } | undefined;
 
 /** The first of the values a page may give, by source, that is not empty. */
 const firstFound = (values: [source: string, value: string | undefined][]): Found =>
@@ -33,17 +25,11 @@ export function cleanTitle(title: string): string {
   return first.length >= 2 ? first : collapsed;
 }
 
-/** `sizes="192x192 512x512"` or `"any"` → the largest side declared (`any`: a vector, counted as large). */
-function largestSide(sizes: string | undefined): number {
-  if (/\bany\b/i.test(sizes ?? '')) return 4096;
-  return Math.max(
-    0,
-    ...[...(sizes ?? '').matchAll(/(\d+)\s*x\s*(\d+)/gi)].map(([, width, height]) => Math.max(Number(width), Number(height))),
-  );
-}
-
-function rasterOrVector(url: string, type: unknown, sizes: unknown, what: string): LogoCandidate {
-  const declaredSize = largestSide(typeof sizes === 'string' ? sizes : undefined);
+/** An icon: a vector (rank 0) or a raster (rank 1); `sizes="192x192 512x512"` or `"any"` (a vector, counted as large). */
+function rasterOrVector(url: string, type: unknown, sizes: unknown, what: string) {
+  const declared = typeof sizes === 'string' ? sizes : '';
+  const sides = [...declared.matchAll(/(\d+)\s*x\s*(\d+)/gi)].map(([, width, height]) => Math.max(Number(width), Number(height)));
+  const declaredSize = /\bany\b/i.test(declared) ? 4096 : Math.max(0, ...sides);
   return type === 'image/svg+xml' || /\.svgz?(\?|#|$)/i.test(url)
     ? { url, source: SOURCES.vector(what), rank: 0, declaredSize }
     : { url, source: declaredSize ? SOURCES.sized(what, declaredSize) : what, rank: 1, declaredSize };

@@ -5,7 +5,7 @@ import { BIDI_CONTROLS } from '../../src/lib/organisations/honest-text.ts';
 import { EXTENSION_OF_FORMAT, inspectLogo } from '../../src/lib/organisations/logo-check.ts';
 import { fetchMessages, fromAddressMessages } from '../../src/lib/organisations/messages.ts';
 import { fetchLimited } from './fetch-limited.ts';
-import { manifestCandidates, rankCandidates, readOrganisationPage } from './organisation-page.ts';
+import { manifestCandidates, rankCandidates, readOrganisationPage, type Found } from './organisation-page.ts';
 
 /**
  * `npm run new -- https://…`: what the organisation's page gives for a new entry. Nothing here is fatal:
@@ -17,8 +17,6 @@ import { manifestCandidates, rankCandidates, readOrganisationPage } from './orga
 /** A delay per download (`NEW_FETCH_TIMEOUT_MS`, for tests), and size limits. */
 const TIMEOUT_MS = Number(process.env['NEW_FETCH_TIMEOUT_MS']) || 10_000;
 const [PAGE_BYTES, MANIFEST_BYTES, LOGO_BYTES] = [2_000_000, 200_000, 5_000_000];
-
-type Found = { value: string; source: string } | undefined;
 
 /** Control characters, and the ones the build refuses in names (`honest-text.ts`). */
 const CONTROLS = new RegExp(`\\p{Cc}|${BIDI_CONTROLS.source}`, 'gu');
@@ -33,11 +31,7 @@ function cleanText(found: Found, maxLength: number): Found {
 /** A `charset=` in a Content-Type, or in a `<meta charset>` / `<meta http-equiv="Content-Type">`. */
 const CHARSET = /\bcharset\s*=\s*["']?\s*([\w.:-]+)/i;
 const META_CHARSET = /<meta\s[^>]*?charset\s*=\s*["']?\s*([\w.:-]+)/i;
-const BYTE_ORDER_MARKS: [number[], string][] = [
-  [[0xef, 0xbb, 0xbf], 'utf-8'],
-  [[0xfe, 0xff], 'utf-16be'],
-  [[0xff, 0xfe], 'utf-16le'],
-];
+const BYTE_ORDER_MARKS = { 'utf-8': 'efbbbf', 'utf-16be': 'feff', 'utf-16le': 'fffe' };
 
 /**
  * The page's text in the encoding it declares, in the order of the WHATWG encoding rules: a byte order mark,
@@ -45,7 +39,7 @@ const BYTE_ORDER_MARKS: [number[], string][] = [
  * French sites are in ISO-8859-1 or windows-1252 (which `TextDecoder` reads for both labels, as browsers do).
  */
 function decodePage(body: Buffer, contentType: string): string {
-  const bom = BYTE_ORDER_MARKS.find(([bytes]) => bytes.every((byte, index) => body[index] === byte))?.[1];
+  const bom = Object.entries(BYTE_ORDER_MARKS).find(([, bytes]) => body.toString('hex', 0, 3).startsWith(bytes))?.[0];
   // A page cannot declare UTF-16 in its own bytes: it would not be readable to find the declaration (WHATWG).
   const meta = META_CHARSET.exec(body.subarray(0, 1024).toString('latin1'))?.[1]?.replace(/^utf-16\w*$/i, 'utf-8');
   for (const label of [bom, CHARSET.exec(contentType)?.[1], meta]) {
