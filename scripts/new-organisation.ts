@@ -58,12 +58,6 @@ function nameFromHost(url: string): string {
   return label.charAt(0).toUpperCase() + label.slice(1);
 }
 
-/** Today, in the owner's time zone, as YYYY-MM-DD. */
-function today() {
-  const now = new Date();
-  return new Date(now.getTime() - now.getTimezoneOffset() * 60_000).toISOString().slice(0, 10);
-}
-
 /** A YAML value on one line, quoted only when YAML needs it (`name: "Nom : sous-titre"`). */
 const yamlScalar = (value: string) => stringify(value, { lineWidth: 0 }).trimEnd();
 
@@ -208,7 +202,8 @@ async function main(argv: string[]): Promise<void> {
     logo: yamlScalar(`./${slug}.${logoExtension}`),
     categories: CATEGORIES.map((c) => `#   ${c.id.padEnd(ID_WIDTH)}  ${c.label['fr']}`).join('\n'),
     category: yamlScalar(category),
-    today: today(),
+    // Today in the owner's time zone, YYYY-MM-DD: the Swedish way of writing a date.
+    today: new Date().toLocaleDateString('sv-SE'),
     supports: SUPPORT_IDS.join(', '),
     descriptionComment: description ? ['', '', ...fromAddressMessages.descriptionComment(description.source)].join('\n') : '',
     body: description
@@ -248,13 +243,11 @@ async function main(argv: string[]): Promise<void> {
   console.log(done.trimEnd());
 }
 
-if (import.meta.main) {
-  try {
-    await main(process.argv.slice(2));
-  } catch (error) {
-    if (!(error instanceof Refusal)) throw error;
-    console.error(`Rien n’a été créé : ${error.message}`);
-    console.error('Aide : npm run new -- --help');
-    process.exitCode = 1;
-  }
+try {
+  await main(process.argv.slice(2));
+} catch (error) {
+  if (!(error instanceof Refusal)) throw error;
+  console.error(`Rien n’a été créé : ${error.message}`);
+  console.error('Aide : npm run new -- --help');
+  process.exitCode = 1;
 }

@@ -10,11 +10,10 @@ import { fetchMessages } from '../../src/lib/organisations/messages.ts';
 const USER_AGENT = 'je-soutiens-npm-run-new/1.0 (reads an organisation page to add it to a "Je soutiens" page)';
 const MAX_REDIRECTS = 5;
 
-let dispatcher: EnvHttpProxyAgent | undefined;
+const dispatcher = new EnvHttpProxyAgent();
 
 /** The body, where it came from after redirects, and its type; or, as a string, why it failed in the owner's words. */
 export async function fetchLimited(address: string, timeoutMs: number, maxBytes: number) {
-  dispatcher ??= new EnvHttpProxyAgent();
   const signal = AbortSignal.timeout(timeoutMs);
   let url = address;
   try {
