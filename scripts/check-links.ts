@@ -9,7 +9,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { escapeAttribute } from 'entities';
-import { LinkChecker, type CheckOptions, type LinkResult } from 'linkinator';
+import { LinkChecker, type CheckOptions } from 'linkinator';
 import { display } from '../src/lib/organisations/file-names.ts';
 import { formatReport, isOwnAddress, readFeeds, readPage, seconds, type Sources } from './lib/links.ts';
 
@@ -69,10 +69,8 @@ async function main(): Promise<void> {
   const basePattern = new RegExp(`^(http://127\\.0\\.0\\.1:\\d+)${base.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`);
 
   const checker = new LinkChecker();
-  const results: LinkResult[] = [];
   const redirects = new Map<string, string>();
   const tries = new Map<string, number>();
-  checker.on('link', (result) => results.push(result));
   checker.on('redirect', ({ url, targetUrl }) => targetUrl && redirects.set(url, targetUrl));
   checker.on('retry', ({ url }) => tries.set(url, (tries.get(url) ?? 1) + 1));
   const { concurrency, timeout, retries } = settings;
@@ -94,11 +92,12 @@ async function main(): Promise<void> {
     `Vérification de ${display(folder)} : ${pages.length} page(s), ${feeds.length} fil(s), ${concurrency} requêtes à la fois, délai ${seconds(timeout)}, ${retries} nouvelle(s) tentative(s).\n`,
   );
   const started = performance.now();
-  await checker.check({ ...options, path: pages.map((page) => join(folder, page)) });
+  const { links: results } = await checker.check({ ...options, path: pages.map((page) => join(folder, page)) });
   if (feeds.length > 0) {
     const temporary = await mkdtemp(join(tmpdir(), 'check-links-'));
     await writeFile(join(temporary, 'index.html'), feeds.map((url) => `<a href="${escapeAttribute(url)}">fil</a>`).join('\n'));
-    await checker.check({ ...options, path: temporary }).finally(() => rm(temporary, { recursive: true, force: true }));
+    const { links } = await checker.check({ ...options, path: temporary }).finally(() => rm(temporary, { recursive: true, force: true }));
+    results.push(...links);
   }
   const { text, broken } = formatReport(results, { sources, redirects, tries, folder, ms: performance.now() - started });
   console.log(text);
