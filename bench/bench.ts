@@ -72,7 +72,7 @@ async function sharpFloor({ imageConfig, sources }: Probe) {
   };
   await Promise.all(Array.from({ length: availableParallelism() }, worker));
   const svg = sources.flatMap((s) => s.transforms).length - count;
-  return { time: [(performance.now() - start) / 1000, cpuTime(process.cpuUsage(cpu))] as Time, count, svg };
+  return { time: [(performance.now() - start) / 1000, cpuTime(process.cpuUsage(cpu))] satisfies Time, count, svg };
 }
 
 async function benchSize(n: number) {

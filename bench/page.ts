@@ -4,12 +4,11 @@
  * load, once the network is quiet; scrolled: after scrolling to the end, a viewport and the lazy-load margin at a time.
  */
 import { readFile } from 'node:fs/promises';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type BrowserContextOptions, type Request } from '@playwright/test';
 import { lookup } from 'mrmime';
+import { serve } from '../tests/support/servers.ts';
 
 async function view(browser: Browser, url: string, options: BrowserContextOptions) {
   const page = await (await browser.newContext(options)).newPage();
@@ -51,7 +50,7 @@ async function view(browser: Browser, url: string, options: BrowserContextOption
 export async function measurePage(dist: string) {
   const html = await readFile(join(dist, 'index.html'));
   const inner = (re: RegExp) => [...html.toString().matchAll(re)].reduce((n, m) => n + Buffer.byteLength(m[1] ?? ''), 0);
-  const server = createServer(async (request, response) => {
+  const server = await serve(async (request, response) => {
     const file = join(dist, new URL(request.url ?? '/', 'http://x').pathname.replace(/\/$/, '/index.html'));
     const body = await readFile(file).catch(() => undefined);
     if (!body) return void response.writeHead(404).end();
@@ -61,11 +60,10 @@ export async function measurePage(dist: string) {
     const headers = { 'content-type': type, 'cache-control': 'no-store', 'content-length': data.length };
     response.writeHead(200, gzip ? { ...headers, 'content-encoding': 'gzip' } : headers).end(data);
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const args = ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args });
   try {
-    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+    const url = `${server.origin}/`;
     // A 390 px phone (3× screen) and a 1440 px laptop (2× screen): both take the 2× logo candidates.
     const phone = await view(browser, url, { viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true });
     const laptop = await view(browser, url, { viewport: { width: 1440, height: 900 }, deviceScaleFactor: 2 });
@@ -74,7 +72,6 @@ export async function measurePage(dist: string) {
     return { html: html.length, htmlGzip: gzipSync(html).length, inlineCss, jsonLd, views: [phone, laptop] };
   } finally {
     await browser.close();
-    server.closeAllConnections();
-    server.close();
+    await server.close();
   }
 }
