@@ -88,12 +88,11 @@ export async function readAddress(address: string, wantLogo: boolean): Promise<A
   try {
     for (const { url, source } of candidates) {
       const result = await tryCandidate(url, folder);
-      if ('why' in result) {
-        report.push(fromAddressMessages.logoRefused(url, source, result.why));
-        continue;
+      if (typeof result === 'string') report.push(fromAddressMessages.logoRefused(url, source, result));
+      else {
+        report.push(fromAddressMessages.logoChosen(url, source, result.chosenBecause));
+        return { ...reading, logo: result };
       }
-      report.push(fromAddressMessages.logoChosen(url, source, result.chosenBecause));
-      return { ...reading, logo: result };
     }
   } finally {
     await rm(folder, { recursive: true, force: true });
@@ -101,10 +100,10 @@ export async function readAddress(address: string, wantLogo: boolean): Promise<A
   return { ...reading, problem: fromAddressMessages.noLogo };
 }
 
-/** Downloads one candidate and runs the build's logo check on it. */
+/** Downloads one candidate and runs the build's logo check on it: the logo, or why it was set aside. */
 async function tryCandidate(url: string, folder: string) {
   const response = await fetchLimited(url, TIMEOUT_MS, LOGO_BYTES);
-  if (typeof response === 'string') return { why: response };
+  if (typeof response === 'string') return response;
   const { body } = response;
   // Its type from its bytes, whatever its address or the server says. sharp is loaded on first use (as in
   // logo-check.ts), so that `npm run new` refuses a wrong request before paying for it.
@@ -113,10 +112,10 @@ async function tryCandidate(url: string, folder: string) {
     .metadata()
     .catch(() => undefined);
   const extension = metadata?.format ? EXTENSION_OF_FORMAT[metadata.format] : undefined;
-  if (!extension) return { why: fromAddressMessages.notAnImage };
+  if (!extension) return fromAddressMessages.notAnImage;
   await writeFile(join(folder, `candidat.${extension}`), body);
   const checked = await inspectLogo(join(folder, `candidat.${extension}`), `candidat.${extension}`);
-  if (checked.problem !== undefined) return { why: checked.problem };
+  if (checked.problem !== undefined) return checked.problem;
   const chosenBecause =
     extension === 'svg' ? fromAddressMessages.chosenVector : fromAddressMessages.chosenRaster(checked.width, checked.height);
   return { body, extension, chosenBecause };
