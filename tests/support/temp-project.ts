@@ -3,7 +3,7 @@ import { once } from 'node:events';
 import { cp, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { freePort, waitForAnswer } from './servers';
+import { freePort, waitForAnswer } from './servers.ts';
 
 export const PROJECT_ROOT = resolve(import.meta.dirname, '../..');
 
