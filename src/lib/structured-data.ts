@@ -2,66 +2,35 @@ import { Parser } from 'htmlparser2';
 
 /** schema.org structured data for the page: an ItemList of the Organizations, in page order. */
 
-/** The part of an entry the structured data reads; `CollectionEntry<'organisations'>` satisfies it. */
-export interface OrganisationEntryLike<Logo> {
-  data: { url: string; logo: Logo; until?: string | undefined };
-  /** The name and description in the page's language (`content.ts`). */
-  text: { name: { value: string }; descriptionHtml: { value: string } };
-}
-
-/** The owner, as schema.org's `funder` of each organisation they currently support. */
-export interface Funder {
+/** One organisation as its card shows it: the name and description in the page's language, the logo file it serves. */
+export interface ListedOrganisation {
   name: string;
   url: string;
-}
-
-/**
- * The page's JSON-LD from its entries, in page order. `logoUrl` gives a logo's absolute URL
- * (the page passes the file its card already serves).
- */
-export async function pageJsonLd<Logo>(
-  pageUrl: string,
-  name: string,
-  lang: string,
-  entries: readonly OrganisationEntryLike<Logo>[],
-  logoUrl: (logo: Logo) => Promise<string>,
-  funder: Funder,
-) {
-  const organisations = await Promise.all(
-    entries.map(async ({ data, text }) => ({
-      name: text.name.value,
-      url: data.url,
-      logo: await logoUrl(data.logo),
-      description: htmlToText(text.descriptionHtml.value),
-      ...(data.until === undefined ? { funder: { '@type': 'Person' as const, ...funder } } : {}),
-    })),
-  );
-  return { ...organisationListJsonLd(pageUrl, name, organisations), inLanguage: lang };
-}
-
-export interface OrganisationData {
-  name: string;
-  url: string;
-  /** Absolute URL of the logo. */
+  /** Absolute URL. */
   logo: string;
-  /** Plain text. */
-  description: string;
-  /** The owner, for a current support. */
-  funder?: { '@type': 'Person'; name: string; url: string };
+  descriptionHtml: string;
+  /** The owner, as schema.org's `funder` of a current support. */
+  funder?: { name: string; url: string } | undefined;
 }
 
-export function organisationListJsonLd(pageUrl: string, name: string, organisations: readonly OrganisationData[]) {
+export function organisationListJsonLd(pageUrl: string, name: string, lang: string, organisations: readonly ListedOrganisation[]) {
   return {
     '@context': 'https://schema.org',
     '@type': 'ItemList',
     name,
     url: pageUrl,
     numberOfItems: organisations.length,
-    itemListElement: organisations.map((organisation, index) => ({
+    itemListElement: organisations.map(({ descriptionHtml, funder, ...organisation }, index) => ({
       '@type': 'ListItem',
       position: index + 1,
-      item: { '@type': 'Organization', ...organisation },
+      item: {
+        '@type': 'Organization',
+        ...organisation,
+        description: htmlToText(descriptionHtml),
+        ...(funder ? { funder: { '@type': 'Person', ...funder } } : {}),
+      },
     })),
+    inLanguage: lang,
   };
 }
 
