@@ -19,3 +19,13 @@ export function absoluteUrl(site: URL | string | undefined, path: string): strin
   if (!site) throw new Error('`site` must be set (SITE_URL) to build absolute URLs.');
   return new URL(path, site).href;
 }
+
+/** Two addresses lead to the same page if they differ only by a trailing slash or the fragment. */
+export function sameDestination(a: string, b: string): boolean {
+  const normalise = (address: string) => {
+    const url = new URL(address);
+    url.hash = '';
+    return url.href.replace(/\/$/, '');
+  };
+  return normalise(a) === normalise(b);
+}

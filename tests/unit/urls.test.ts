@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { absoluteUrl, normaliseBase, withBase } from '../../src/lib/urls';
+import { absoluteUrl, normaliseBase, sameDestination, withBase } from '../../src/lib/urls';
 
 describe('normaliseBase', () => {
   it.each([
@@ -29,5 +29,13 @@ describe('withBase and absoluteUrl', () => {
 
   it('refuse to guess a missing site', () => {
     expect(() => absoluteUrl(undefined, '/')).toThrow(/SITE_URL/);
+  });
+});
+
+describe('sameDestination', () => {
+  it('ignores a trailing slash and a fragment only', () => {
+    expect(sameDestination('https://a.example/page/', 'https://a.example/page#top')).toBe(true);
+    expect(sameDestination('https://a.example/page', 'https://a.example/other')).toBe(false);
+    expect(sameDestination('https://a.example/?q=1', 'https://a.example/?q=2')).toBe(false);
   });
 });
