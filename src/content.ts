@@ -11,7 +11,7 @@ import { devProblems } from './lib/organisations/dev-problems';
 import { formatEntryProblems, REPORT_HINT } from './lib/organisations/messages';
 import { logoPathOf } from './lib/organisations/logo-check';
 import { readFrontmatter } from './lib/organisations/frontmatter';
-import { byMostRecentEnd, groupByCategory, isCurrent, isPublished, type CategoryGroup } from './lib/page-order';
+import { byMostRecentEnd, groupByCategory, isCurrent } from './lib/page-order';
 import type { SiteWords } from './lib/site-words';
 
 /** The one place pages get their content from: the organisations, the categories and the page's words, per language. */
@@ -27,21 +27,17 @@ export type Organisation = CollectionEntry<'organisations'> & {
   text: { name: Localised; descriptionHtml: Localised; why?: Localised | undefined; ctaLabel?: Localised | undefined };
 };
 
-export interface PageSections {
-  /** Current supports, by category. */
-  groups: CategoryGroup<Organisation>[];
-  /** Ended supports (`until`), for « Soutenus par le passé ». */
-  past: Organisation[];
-}
-
 /** The published organisations (drafts too under `astro dev`), in the sections of the page, in page order. */
-export async function getPageSections(lang: string): Promise<PageSections> {
-  const published = await getCollection('organisations', (entry) => isPublished(entry, { includeDrafts: import.meta.env.DEV }));
+export async function getPageSections(lang: string) {
+  // Drafts are shown while writing (`npm run dev`) and never published.
+  const published = await getCollection('organisations', (entry) => import.meta.env.DEV || !entry.data.draft);
   if (import.meta.env.DEV) throwEditedEntryProblems(published);
   const translations = new Map((await getCollection('translations')).map((translation) => [translation.id, translation]));
   const localised = published.map((entry) => localise(entry, lang, translations.get(`${lang}/${entry.id}`)));
   return {
+    /** Current supports, by category. */
     groups: groupByCategory(localised.filter(isCurrent)),
+    /** Ended supports (`until`), for « Soutenus par le passé ». */
     past: byMostRecentEnd(localised.filter((entry) => !isCurrent(entry))),
   };
 }

@@ -16,23 +16,8 @@ export type SupportStory = EntryWith<'name' | 'url' | 'since' | 'until' | 'suppo
   category: string;
 };
 
-export interface FeedItem {
-  title: string;
-  link: string;
-  guid: string;
-  /** The start item's GUID is its card's address; the end item's is an identifier only. */
-  isPermaLink: boolean;
-  pubDate: Date;
-  content: string;
-  category: string;
-}
-
-export function feedItems(
-  stories: readonly SupportStory[],
-  pageUrl: string,
-  { feed, locale }: Pick<SiteWords, 'feed' | 'locale'>,
-): FeedItem[] {
-  const items: FeedItem[] = [];
+export function feedItems(stories: readonly SupportStory[], pageUrl: string, { feed, locale }: Pick<SiteWords, 'feed' | 'locale'>) {
+  const items = [];
   const month = (date: SupportDate) => formatSupportMonth(date, locale);
   for (const { id, data, descriptionHtml, category } of stories) {
     const card = `${pageUrl}#${id}`;
@@ -41,6 +26,7 @@ export function feedItems(
         title: fill(data.support === 'financement-participatif' ? feed.contributed : feed.started, { name: data.name }),
         link: data.url,
         guid: card,
+        // The start item's GUID is its card's address; the end item's is an identifier only.
         isPermaLink: true,
         pubDate: supportDateStart(data.since),
         content: descriptionHtml,

@@ -1,35 +1,18 @@
 import { escapeUTF8 } from 'entities';
 import type { EntryWith } from './organisation-entry';
-import type { SupportDate } from './support-dates';
-import type { SupportKind } from './supports';
 
 /**
  * What visitors can take away: the list as data (`organisations.json`) and the organisations' own feeds
  * as one OPML file (`organisations.opml`), for a feed reader to subscribe to all of them at once.
  */
 
-export interface OrganisationRecord {
-  id: string;
-  name: string;
-  url: string;
-  category: string;
-  support: SupportKind | null;
-  since: SupportDate | null;
-  until: SupportDate | null;
-  why: string | null;
-  /** Plain text. */
-  description: string;
-  /** Absolute URL of the logo the card serves. */
-  logo: string;
-  feed: string | null;
-  /** Not ended (`until` absent). */
-  current: boolean;
-}
-
 type OrganisationSource = EntryWith<'name' | 'url' | 'category' | 'support' | 'since' | 'until' | 'why' | 'feed'>;
 
-/** One record per organisation, every field present (`null` when the entry does not say). */
-export function organisationRecord({ id, data }: OrganisationSource, description: string, logo: string): OrganisationRecord {
+/**
+ * One record per organisation, every field present (`null` when the entry does not say): `description` as plain text,
+ * `logo` the absolute URL of the file the card serves, `current` while the support has not ended.
+ */
+export function organisationRecord({ id, data }: OrganisationSource, description: string, logo: string) {
   return {
     id,
     name: data.name,

@@ -1,13 +1,8 @@
-import { CATEGORIES, type Category } from './categories';
+import { CATEGORIES } from './categories';
 import type { EntryWith } from './organisation-entry';
 
 /** The part of an entry the page order reads. */
-export type OrganisationLike = EntryWith<'name' | 'category' | 'order' | 'draft' | 'until'>;
-
-export interface CategoryGroup<T extends OrganisationLike> {
-  category: Category;
-  organisations: T[];
-}
+export type OrganisationLike = EntryWith<'name' | 'category' | 'order' | 'until'>;
 
 const frenchCollator = new Intl.Collator('fr', { sensitivity: 'base', numeric: true });
 
@@ -17,11 +12,6 @@ export function compareOrganisations(a: OrganisationLike, b: OrganisationLike): 
   const orderB = b.data.order ?? Number.POSITIVE_INFINITY;
   if (orderA !== orderB) return orderA < orderB ? -1 : 1;
   return frenchCollator.compare(a.data.name, b.data.name) || a.id.localeCompare(b.id);
-}
-
-/** Drafts are shown while writing (`npm run dev`) and never published. */
-export function isPublished(entry: OrganisationLike, { includeDrafts }: { includeDrafts: boolean }): boolean {
-  return includeDrafts || !entry.data.draft;
 }
 
 /** A support that has not ended: its card is in its category; an ended one is in « Soutenus par le passé ». */
@@ -35,7 +25,7 @@ export function byMostRecentEnd<T extends OrganisationLike>(entries: readonly T[
 }
 
 /** One group per category that has entries, in the order of `CATEGORIES`, each sorted. */
-export function groupByCategory<T extends OrganisationLike>(entries: readonly T[]): CategoryGroup<T>[] {
+export function groupByCategory<T extends OrganisationLike>(entries: readonly T[]) {
   return CATEGORIES.map((category) => ({
     category,
     organisations: entries.filter((entry) => entry.data.category === category.id).sort(compareOrganisations),

@@ -8,8 +8,6 @@ import type { SupportDate } from './support-dates.ts';
  */
 export const SUPPORT_IDS = ['don-mensuel', 'don-ponctuel', 'adhesion', 'abonnement', 'financement-participatif', 'benevolat'] as const;
 
-export type SupportKind = (typeof SUPPORT_IDS)[number];
-
 /** The support is over: it ended (`until`), or it was a one-time contribution to a campaign. */
 export function invitesToGive(support: EntryWith<'support' | 'until'>['data']): boolean {
   return support.until === undefined && support.support !== 'financement-participatif';

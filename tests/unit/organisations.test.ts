@@ -5,7 +5,7 @@ import { BACKGROUNDS, findCategoryProblems } from '../../src/lib/organisations/c
 import { byMostRecentEnd, compareOrganisations, groupByCategory, type OrganisationLike } from '../../src/lib/page-order';
 
 function entry(id: string, data: Partial<OrganisationLike['data']> = {}): OrganisationLike {
-  return { id, data: { name: id, category: 'medias-independants', draft: false, ...data } };
+  return { id, data: { name: id, category: 'medias-independants', ...data } };
 }
 
 describe('categories', () => {
