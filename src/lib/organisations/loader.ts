@@ -43,11 +43,7 @@ interface CheckedLoaderOptions {
 }
 
 /** `en/Blast.md` → `en/blast`: the last part is the entry's id (`file-names.ts`), folders stay as they are. */
-const idOf = (path: string) =>
-  path
-    .split('/')
-    .map((part, index, parts) => (index === parts.length - 1 ? entryIdOf(part) : part))
-    .join('/');
+const idOf = (path: string) => path.replace(/[^/]+$/, entryIdOf);
 
 /**
  * A loader for a folder of Markdown files that reports every mistake in the folder at once, each with its file,
@@ -64,6 +60,13 @@ function checkedLoader(options: CheckedLoaderOptions): Loader {
       const root = fileURLToPath(context.config.root);
       const folder = resolve(root, options.base);
       const shown = (path: string) => display(path, root);
+      /** `blast.md`, or `en/blast.md` (a translation, in the folder of one of the page's other languages); never hidden. */
+      const isEntryFile = (file: string) => {
+        const parts = file.split('/');
+        const name = parts.at(-1) ?? '';
+        const place = options.nested ? parts.length === 2 && TRANSLATION_LANGS.includes(parts[0] ?? '') : parts.length === 1;
+        return place && name.endsWith('.md') && !name.startsWith('.');
+      };
 
       /**
        * Reads, checks and stores one file, and returns its problems. An entry with problems is stored as written
@@ -125,7 +128,11 @@ function checkedLoader(options: CheckedLoaderOptions): Loader {
       };
 
       const problems: EntryProblem[] = (await options.folderProblems?.(folder, shown)) ?? [];
-      const files = (await listEntryFiles(folder, options.nested ?? false)).filter((file) => !file.split('/').at(-1)?.startsWith('.'));
+      const listing = existsSync(folder) ? await readdir(folder, { recursive: true, withFileTypes: true }) : [];
+      const files = listing
+        .filter((item) => !item.isDirectory())
+        .map((item) => relative(folder, join(item.parentPath, item.name)).split(sep).join('/'))
+        .filter(isEntryFile);
       const ids = new Set(files.map(idOf));
       for (const id of store.keys()) if (!ids.has(id)) store.delete(id);
       for (const found of await Promise.all(files.map((file) => loadFile(file, true)))) problems.push(...found);
@@ -134,11 +141,8 @@ function checkedLoader(options: CheckedLoaderOptions): Loader {
       // last save of that file.
       const saves = new Map<string, number>();
       const reload = async (changed: string) => {
-        const file = relative(folder, changed).split('\\').join('/');
-        const parts = file.split('/');
-        if (file.startsWith('..') || !file.endsWith('.md') || parts.at(-1)?.startsWith('.') || parts.length !== (options.nested ? 2 : 1))
-          return;
-        if (options.nested && !TRANSLATION_LANGS.includes(parts[0] ?? '')) return;
+        const file = relative(folder, changed).split(sep).join('/');
+        if (!isEntryFile(file)) return;
         const save = (saves.get(changed) ?? 0) + 1;
         saves.set(changed, save);
         await setTimeout(SAVE_SETTLE_MS);
@@ -159,21 +163,6 @@ function checkedLoader(options: CheckedLoaderOptions): Loader {
       if (problems.length > 0) throw new AstroError(formatEntryProblems(problems), REPORT_HINT);
     },
   };
-}
-
-/** The Markdown files of a folder (`blast.md`), or of its language sub-folders (`en/blast.md`). */
-async function listEntryFiles(folder: string, nested: boolean): Promise<string[]> {
-  if (!existsSync(folder)) return [];
-  const listing = await readdir(folder, { withFileTypes: true });
-  if (!nested) return listing.filter((item) => !item.isDirectory() && item.name.endsWith('.md')).map((item) => item.name);
-  const inside = await Promise.all(
-    listing
-      .filter((item) => item.isDirectory() && TRANSLATION_LANGS.includes(item.name))
-      .map(async (item) =>
-        (await readdir(join(folder, item.name))).filter((name) => name.endsWith('.md')).map((name) => `${item.name}/${name}`),
-      ),
-  );
-  return inside.flat();
 }
 
 /** The other languages of the page: their folders beside the entries hold translations. */
