@@ -32,14 +32,10 @@ export function findStoredEntryProblems(entries: readonly StoredEntry[]): EntryP
 }
 
 export function findEntryProblems(entries: readonly StoredEntry[]): EntryProblem[] {
-  const problems: EntryProblem[] = [];
   const fileOf = (entry: StoredEntry) => entry.filePath ?? entry.id;
-
-  for (const entry of entries) {
-    if (!entry.body?.trim()) {
-      problems.push({ file: fileOf(entry), field: 'description', message: entryMessages.emptyDescription });
-    }
-  }
+  const problems: EntryProblem[] = entries
+    .filter((entry) => !entry.body?.trim())
+    .map((entry) => ({ file: fileOf(entry), field: 'description', message: entryMessages.emptyDescription }));
 
   // Astro's glob loader reads the files in parallel, so the store's order changes from run to run:
   // the original of two duplicates is the alphabetically first file, the same every time.

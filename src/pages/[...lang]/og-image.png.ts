@@ -33,7 +33,10 @@ export const GET: APIRoute<{ lang: string }> = async ({ props: { lang } }) => {
   const shown = organisations.slice(0, COLUMNS * 2);
   const gridWidth = COLUMNS * TILE.width + (COLUMNS - 1) * TILE.gap;
   const left = (WIDTH - gridWidth) / 2;
-  const top = 250;
+  const tileAt = (index: number) => ({
+    x: left + (index % COLUMNS) * (TILE.width + TILE.gap),
+    y: 250 + Math.floor(index / COLUMNS) * (TILE.height + TILE.gap),
+  });
 
   const background = Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${HEIGHT}">
     <rect width="100%" height="100%" fill="#f8f6f1"/>
@@ -42,8 +45,7 @@ export const GET: APIRoute<{ lang: string }> = async ({ props: { lang } }) => {
     <text x="${left}" y="205" font-family="DejaVu Sans, Liberation Sans, Arial, sans-serif" font-size="30" fill="#57534c">${escapeUTF8(typography(fill(words.socialImage.subtitle, { n: String(organisations.length) }), lang))}</text>
     ${shown
       .map((_, index) => {
-        const x = left + (index % COLUMNS) * (TILE.width + TILE.gap);
-        const y = top + Math.floor(index / COLUMNS) * (TILE.height + TILE.gap);
+        const { x, y } = tileAt(index);
         return `<rect x="${x}" y="${y}" width="${TILE.width}" height="${TILE.height}" rx="10" fill="#ffffff" stroke="#e2ddd3" stroke-width="2"/>`;
       })
       .join('')}
@@ -57,8 +59,7 @@ export const GET: APIRoute<{ lang: string }> = async ({ props: { lang } }) => {
         .resize(box.width, box.height, { fit: 'inside' })
         .png()
         .toBuffer({ resolveWithObject: true });
-      const x = left + (index % COLUMNS) * (TILE.width + TILE.gap);
-      const y = top + Math.floor(index / COLUMNS) * (TILE.height + TILE.gap);
+      const { x, y } = tileAt(index);
       return {
         input: input.data,
         left: Math.round(x + (TILE.width - input.info.width) / 2),
