@@ -71,6 +71,7 @@ describe('organisations schema', () => {
     [{ order: 1.5 }, 'order', 'doit être un nombre entier'],
     [{ order: 'premier' }, 'order', 'doit être un nombre entier'],
     [{ since: 'hier' }, 'since', 'doit être une date écrite AAAA-MM-JJ, ou un mois AAAA-MM'],
+    [{ until: 2024 }, 'until', 'doit être une date écrite AAAA-MM-JJ, ou un mois AAAA-MM'],
     [{ support: 'don mensuel' }, 'support', 'Vouliez-vous écrire « don-mensuel » ?'],
     [{ support: 'cotisation' }, 'support', 'Valeurs possibles : don-mensuel, don-ponctuel'],
     [{ until: '2024-13' }, 'until', 'n’est pas une date qui existe'],

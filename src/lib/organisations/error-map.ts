@@ -1,9 +1,6 @@
 import { z } from 'astro/zod';
 import { isAddressField, schemaMessages } from './messages.ts';
 
-/** Fields holding a support date (`support-dates.ts`). */
-const DATE_FIELDS = new Set(['since', 'until']);
-
 /**
  * The Zod error map of the organisations schema, for Zod's built-in issues (a missing field, a wrong type,
  * an unknown key with a suggestion): each becomes a message that names the field as written in the file
@@ -30,10 +27,10 @@ export const organisationErrorMap: z.core.$ZodErrorMap = (issue) => {
       return schemaMessages.empty(field);
     case 'invalid_type':
       if (input === undefined || input === null) return schemaMessages.missing(field);
-      if (DATE_FIELDS.has(field)) return schemaMessages.notADate(field);
+      // A support date is text (`support-dates.ts`): a number or a list there is a date written wrong.
+      if (field === 'since' || field === 'until') return schemaMessages.notADate(field);
       if (issue.expected === 'object') return schemaMessages.expectedObject(field, Object.keys(shapeOf(issue.inst)));
       if (issue.expected === 'int') return schemaMessages.notAnInteger(field);
-      if (issue.expected === 'date') return schemaMessages.notADate(field);
       if (issue.expected === 'boolean') return schemaMessages.notABoolean(field);
       if (field === 'category') return schemaMessages.unknownCategory(written);
       if (field === 'support') return schemaMessages.unknownSupport(written);
