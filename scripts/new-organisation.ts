@@ -25,7 +25,7 @@ import { display, entryIdOf, fileNameOf } from '../src/lib/organisations/file-na
 import { readFrontmatter } from '../src/lib/organisations/frontmatter.ts';
 import { hasLogoExtension, inspectLogo, LOGO_EXTENSIONS } from '../src/lib/organisations/logo-check.ts';
 import { fromAddressMessages, newEntryMessages } from '../src/lib/organisations/messages.ts';
-import { fill } from '../src/lib/site-words.ts';
+import { fill } from '../src/lib/templates.ts';
 import { SUPPORT_IDS } from '../src/lib/supports.ts';
 import { placeholderSvg } from './lib/placeholder-logo.ts';
 import { readAddress } from './lib/read-address.ts';

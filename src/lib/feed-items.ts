@@ -1,7 +1,8 @@
 import { escapeUTF8 } from 'entities';
 import type { EntryWith } from './organisation-entry';
-import { fill, type SiteWords } from './site-words';
+import type { SiteWords } from './site-words';
 import { formatSupportMonth, supportDateStart, type SupportDate } from './support-dates';
+import { fill } from './templates';
 
 /**
  * The page's feed tells the story of the supports: one item when a support starts (`since`), one when

@@ -2,14 +2,13 @@ import { z } from 'astro/zod';
 import { displayText, say, webAddress } from './organisations/fields.ts';
 import { wordsMessages } from './organisations/messages.ts';
 import { SUPPORT_IDS } from './supports.ts';
+import { fill, placeholders } from './templates.ts';
 
 /**
  * The page's words in one language: `src/content/site/<langue>.md`, the frontmatter below and, under it, the
  * intro in Markdown (`{count}` there becomes « 10 organisations »). Each `{name}` of a text is filled in by the
  * page; the schema refuses any other, which would show as written. `.describe()` documents each field.
  */
-
-const placeholders = (text: string) => text.match(/\{[^{}]*\}/g) ?? [];
 
 /** A text where only `names` may appear between braces, each of `required` at least once. */
 const template = (names: readonly string[] = [], required: readonly string[] = names) =>
@@ -90,9 +89,4 @@ export type SiteWords = z.infer<typeof siteWordsSchema> & { support: { kinds: Pa
 export function countText(words: Pick<SiteWords, 'count' | 'locale'>, n: number): string {
   const form = new Intl.PluralRules(words.locale).select(n) === 'one' ? words.count.one : words.count.other;
   return fill(form, { n: n.toLocaleString(words.locale) });
-}
-
-/** A template with each `{name}` replaced by its value. */
-export function fill(template: string, values: Record<string, string>): string {
-  return template.replace(/\{(\w+)\}/g, (found, name: string) => values[name] ?? found);
 }

@@ -1,6 +1,7 @@
 import type { EntryWith } from './organisation-entry.ts';
 import type { SiteWords } from './site-words.ts';
 import type { SupportDate } from './support-dates.ts';
+import { fillParts } from './templates.ts';
 
 /**
  * How the owner helps an organisation (`support` in an entry), in the order the guide lists them. Their words
@@ -15,14 +16,6 @@ export function invitesToGive(support: EntryWith<'support' | 'until'>['data']): 
 
 /** A piece of the card's support line: words, or a date the card shows as a `<time>`. */
 export type SupportLinePart = string | { date: SupportDate };
-
-/** A template's parts, with each `{name}` replaced by its value: words stay words, dates stay dates. */
-function fillParts(template: string, values: Record<string, SupportLinePart>): SupportLinePart[] {
-  return template
-    .split(/(\{\w+\})/)
-    .map((part) => (/^\{\w+\}$/.test(part) ? (values[part.slice(1, -1)] ?? part) : part))
-    .filter((part) => part !== '');
-}
 
 /**
  * The card's line about the support: « Don mensuel depuis mars 2021 », « Adhérent de mars 2021 à

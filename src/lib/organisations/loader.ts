@@ -10,6 +10,7 @@ import { CATEGORY_IDS } from '../categories.ts';
 import { DEFAULT_LANG, LANGS, SITE_WORDS_DIR } from '../i18n.ts';
 import { LOGO_BOX } from '../logo-size.ts';
 import { siteWordsSchema } from '../site-words.ts';
+import { placeholders } from '../templates.ts';
 import { findCategoryProblems } from './category-checks.ts';
 import { descriptionProblems, findFileNameProblems, findStoredEntryProblems, type StoredEntry } from './checks.ts';
 import { devProblems } from './dev-problems.ts';
@@ -236,7 +237,7 @@ export function siteWordsLoader(): Loader {
       entries.flatMap((entry) => {
         const file = entry.filePath ?? entry.id;
         const problems = descriptionProblems(entry, 'intro');
-        const unknown = (entry.body ?? '').match(/\{[^{}]*\}/g)?.find((found) => found !== '{count}');
+        const unknown = placeholders(entry.body ?? '').find((found) => found !== '{count}');
         if (unknown) problems.push({ file, field: 'intro', message: wordsMessages.placeholder('intro', unknown, ['count']) });
         const hasOwner = entry.data['owner'] !== undefined;
         if (entry.id === DEFAULT_LANG && !hasOwner) problems.push({ file, field: 'owner', message: wordsMessages.noOwner });

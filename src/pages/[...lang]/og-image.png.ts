@@ -4,7 +4,7 @@ import sharp from 'sharp';
 import { getOrganisations, getSiteWords, logoSourceFile } from '../../content';
 import { langStaticPaths } from '../../lib/i18n';
 import { SOCIAL_IMAGE } from '../../lib/site';
-import { fill } from '../../lib/site-words';
+import { fill } from '../../lib/templates';
 import { typography } from '../../lib/typography';
 
 export const getStaticPaths = langStaticPaths;
