@@ -37,7 +37,7 @@ export function findEntryProblems(entries: readonly StoredEntry[]): EntryProblem
     .filter((entry) => !entry.body?.trim())
     .map((entry) => ({ file: fileOf(entry), field: 'description', message: entryMessages.emptyDescription }));
 
-  // Astro's glob loader reads the files in parallel, so the store's order changes from run to run:
+  // The loader reads the files in parallel, so the store's order changes from run to run:
   // the original of two duplicates is the alphabetically first file, the same every time.
   // Compared without the extension, so that `le-media.md` comes before `le-media-2.md`.
   const sortKey = (entry: StoredEntry) => fileOf(entry).replace(/\.md$/i, '');
@@ -80,7 +80,8 @@ function duplicateKey(field: 'name' | 'url', value: string): string | undefined 
 
 /**
  * Files of the folder that would not be read as entries (another extension, a hidden file, a file in a
- * sub-folder: Astro's glob skips them without a word), or that collide with another entry's id.
+ * sub-folder: the loader reads only `<id>.md` beside the others, and would skip them without a word), or that
+ * collide with another entry's id.
  */
 export function findFileNameProblems(
   folder: string,
