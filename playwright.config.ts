@@ -8,7 +8,7 @@ import { defineConfig, devices } from '@playwright/test';
  */
 const chromiumPath = process.env['PLAYWRIGHT_CHROMIUM_PATH'] ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : '');
 
-const launchOptions = {
+export const launchOptions = {
   ...(chromiumPath ? { executablePath: chromiumPath } : {}),
   args: [
     // Chromium refuses to start as root with its sandbox (our CI runs as root).

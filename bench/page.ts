@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type BrowserContextOptions, type Request } from '@playwright/test';
 import { lookup } from 'mrmime';
+import { launchOptions } from '../playwright.config.ts';
 import { serve } from '../tests/support/servers.ts';
 
 async function view(browser: Browser, url: string, options: BrowserContextOptions) {
@@ -60,8 +61,8 @@ export async function measurePage(dist: string) {
     const headers = { 'content-type': type, 'cache-control': 'no-store', 'content-length': data.length };
     response.writeHead(200, gzip ? { ...headers, 'content-encoding': 'gzip' } : headers).end(data);
   });
-  const args = ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args });
+  // The tests' browser: Debian's chromium or Playwright's own, with the same flags (playwright.config.ts).
+  const browser = await chromium.launch(launchOptions);
   try {
     const url = `${server.origin}/`;
     // A 390 px phone (3× screen) and a 1440 px laptop (2× screen): both take the 2× logo candidates.
